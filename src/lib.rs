@@ -1,0 +1,1 @@
+//! nommer: named entities in French news text.
