@@ -1,1 +1,101 @@
-//! nommer: named entities in French news text.
+//! # nommer
+//!
+//! Named entities in French news text — people, their titles and functions, countries and
+//! places, organisations, dates, nationalities — returned as typed spans of the caller's text,
+//! each with the gazetteer entry or rule that produced it.
+//!
+//! nommer is a rule system: embedded gazetteers matched by one Aho-Corasick automaton over a
+//! folded view of the text (case, accents, apostrophes, no-break spaces), then a cascade of
+//! pattern phases (dates, titles with portfolios, organisation names from head nouns, acronyms
+//! defined in the text, persons after honorifics, titles and first names), one conflict policy,
+//! and a document pass (an acronym defined once applies to every later use; « M. Novak » is the
+//! « Alexandre Novak » named earlier). No model, no download, no network.
+//!
+//! # Example
+//!
+//! ```
+//! use nommer::{Extractor, Kind, Value};
+//!
+//! let text = "Le jeudi 28 novembre 2024, le général de division Abdoulaye Maïga a reçu \
+//!             à Bamako une délégation russe.";
+//! let doc = Extractor::default().extract(text);
+//! for e in doc.entities() {
+//!     println!("{e}");
+//! }
+//! let date = doc.of_kind(Kind::Date).next().unwrap();
+//! assert_eq!(date.text(), "jeudi 28 novembre 2024");
+//! assert_eq!(date.value(), Some(&Value::Date("2024-11-28".into())));
+//! let person = doc.of_kind(Kind::Person).next().unwrap();
+//! assert_eq!(person.text(), "Abdoulaye Maïga");
+//! assert_eq!(&text[person.range()], "Abdoulaye Maïga");
+//! ```
+//!
+//! # Kinds and values
+//!
+//! | [`Kind`] | what | [`Value`] |
+//! |---|---|---|
+//! | `person` | a name, without honorific or title | full name, for a short mention |
+//! | `title` | a function, office or rank with its portfolio | — |
+//! | `location` ([`Place`]: country, city, region, other) | a place, article outside | ISO 3166-1 alpha-2 for countries |
+//! | `organisation` | full name or acronym | full name, for an acronym |
+//! | `date` | a date expression, preposition outside | ISO 8601 date, list or interval |
+//! | `demonym` | a nationality adjective or noun | ISO 3166-1 alpha-2 codes |
+//!
+//! # Offsets
+//!
+//! [`Entity::range`] is a byte range of the caller's `&str` (always on char boundaries);
+//! [`Entity::char_range`] counts Unicode scalar values, as Python does. Normalisation never
+//! moves a span: matching runs on a folded copy and maps back.
+//!
+//! # Conflict policy
+//!
+//! Every phase proposes candidates; the longest wins, then the one of higher priority (acronym
+//! entries, then gazetteer names and dates, then cue-based persons, titles and organisation
+//! rules, then demonyms and first-name persons, then weak evidence), then the leftmost. A
+//! candidate that overlaps a kept one is dropped. The result is flat, sorted and non-overlapping.
+//!
+//! # Untrusted input
+//!
+//! Any `&str` is valid: empty, huge, all capitals, OCR noise, decomposed accents, control and
+//! zero-width characters. Extraction is linear in the text and never panics. Texts over 64 MiB
+//! are processed in pieces cut at line breaks.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod entity;
+mod error;
+mod extractor;
+mod gazetteer;
+mod normalize;
+mod pipeline;
+mod rules;
+mod tokenize;
+
+pub use entity::{Document, Entity, Kind, Place, Source, Value};
+pub use error::Error;
+pub use extractor::{Extractor, ExtractorBuilder};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
+#[cfg(test)]
+mod auto_traits {
+    use super::*;
+    use std::panic::{RefUnwindSafe, UnwindSafe};
+
+    fn assert_all<T: Send + Sync + UnwindSafe + RefUnwindSafe>() {}
+
+    #[test]
+    fn public_types_are_thread_safe() {
+        assert_all::<Extractor>();
+        assert_all::<ExtractorBuilder>();
+        assert_all::<Document>();
+        assert_all::<Entity>();
+        assert_all::<Kind>();
+        assert_all::<Place>();
+        assert_all::<Value>();
+        assert_all::<Source>();
+        assert_all::<Error>();
+    }
+}

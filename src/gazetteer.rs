@@ -1,0 +1,372 @@
+//! Gazetteer files: parsing (with `file:line` errors) and the compiled lexicon.
+//!
+//! Multi-word kinds (countries, cities, regions, places, organisations, titles) compile into one
+//! Aho-Corasick automaton over folded surfaces, whose pattern ids index the entry table.
+//! Single-word kinds used as evidence by the rules (honorifics, demonyms and their combining
+//! forms, first names, organisation head nouns) go into a hash map keyed by the folded word.
+
+use crate::error::Error;
+use crate::normalize::fold;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
+
+/// What a gazetteer entry names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum EntryKind {
+    Country,
+    City,
+    Region,
+    Place,
+    Org,
+    Title,
+    Honorific,
+    Demonym,
+    DemonymPrefix,
+    FirstName,
+    OrgHead,
+}
+
+const KINDS: &[(&str, EntryKind)] = &[
+    ("country", EntryKind::Country),
+    ("city", EntryKind::City),
+    ("region", EntryKind::Region),
+    ("place", EntryKind::Place),
+    ("org", EntryKind::Org),
+    ("title", EntryKind::Title),
+    ("honorific", EntryKind::Honorific),
+    ("demonym", EntryKind::Demonym),
+    ("demonym-prefix", EntryKind::DemonymPrefix),
+    ("first-name", EntryKind::FirstName),
+    ("org-head", EntryKind::OrgHead),
+];
+
+impl EntryKind {
+    /// Whether entries of this kind are looked up word by word rather than by the automaton.
+    fn is_word_kind(self) -> bool {
+        matches!(
+            self,
+            EntryKind::Honorific
+                | EntryKind::Demonym
+                | EntryKind::DemonymPrefix
+                | EntryKind::FirstName
+                | EntryKind::OrgHead
+        )
+    }
+}
+
+/// Letters must have the case of the surface (acronyms).
+pub(crate) const EXACT: u16 = 1;
+/// Also a common word: needs corroboration from context.
+pub(crate) const AMBIGUOUS: u16 = 2;
+/// A capital city.
+pub(crate) const CAPITAL: u16 = 4;
+/// An acronym or abbreviation of its value.
+pub(crate) const ACRONYM: u16 = 8;
+/// Masculine.
+pub(crate) const MASC: u16 = 16;
+/// Feminine.
+pub(crate) const FEM: u16 = 32;
+/// Plural.
+pub(crate) const PLURAL: u16 = 64;
+
+/// One gazetteer entry.
+#[derive(Clone, Debug)]
+pub(crate) struct Entry {
+    pub(crate) kind: EntryKind,
+    pub(crate) surface: Box<str>,
+    pub(crate) value: Option<Box<str>>,
+    pub(crate) flags: u16,
+    /// Index into [`Lexicon::files`].
+    pub(crate) file: u16,
+    pub(crate) line: u32,
+}
+
+impl Entry {
+    #[inline]
+    pub(crate) fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// Parses one gazetteer file. `file` names it in errors.
+pub(crate) fn parse(file: &str, content: &str, file_idx: u16) -> Result<Vec<Entry>, Error> {
+    let mut entries = Vec::new();
+    for (n, raw) in content.lines().enumerate() {
+        let line_no = (n + 1) as u32;
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 4 {
+            return Err(Error::line(
+                file,
+                line_no,
+                format!(
+                    "expected 4 tab-separated columns (surface, kind, value, flags), found {}",
+                    cols.len()
+                ),
+            ));
+        }
+        let surface = cols[0].trim();
+        if surface.is_empty() || fold(surface).is_empty() {
+            return Err(Error::line(file, line_no, "empty surface"));
+        }
+        let kind = KINDS
+            .iter()
+            .find(|(name, _)| *name == cols[1].trim())
+            .map(|&(_, k)| k)
+            .ok_or_else(|| {
+                let names: Vec<&str> = KINDS.iter().map(|(n, _)| *n).collect();
+                Error::line(
+                    file,
+                    line_no,
+                    format!(
+                        "unknown kind {:?} (expected one of {})",
+                        cols[1],
+                        names.join(", ")
+                    ),
+                )
+            })?;
+        let value = match cols[2].trim() {
+            "" | "-" => None,
+            v => Some(v.into()),
+        };
+        let flags = parse_flags(cols[3].trim()).map_err(|m| Error::line(file, line_no, m))?;
+        if matches!(
+            kind,
+            EntryKind::Country | EntryKind::Demonym | EntryKind::DemonymPrefix
+        ) {
+            let ok = value
+                .as_deref()
+                .is_some_and(|v: &str| v.len() == 2 && v.bytes().all(|b| b.is_ascii_uppercase()));
+            if !ok {
+                return Err(Error::line(
+                    file,
+                    line_no,
+                    format!(
+                        "a {} needs an ISO 3166-1 alpha-2 code as value, found {:?}",
+                        cols[1], cols[2]
+                    ),
+                ));
+            }
+        }
+        entries.push(Entry {
+            kind,
+            surface: surface.into(),
+            value,
+            flags,
+            file: file_idx,
+            line: line_no,
+        });
+    }
+    Ok(entries)
+}
+
+fn parse_flags(s: &str) -> Result<u16, String> {
+    let mut flags = 0;
+    if s == "-" || s.is_empty() {
+        return Ok(0);
+    }
+    for flag in s.split(';') {
+        let flag = flag.trim();
+        flags |= match flag {
+            "exact" => EXACT,
+            "ambiguous" => AMBIGUOUS,
+            "capital" => CAPITAL,
+            "acronym" => ACRONYM,
+            "m" => MASC,
+            "f" => FEM,
+            "pl" => PLURAL,
+            "" => 0,
+            _ => {
+                let ok = if let Some(cc) = flag.strip_prefix("cc=") {
+                    cc.len() == 2 && cc.bytes().all(|b| b.is_ascii_uppercase())
+                } else if let Some(n) = flag.strip_prefix("pop=") {
+                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+                } else if let Some(q) = flag.strip_prefix("wikidata=") {
+                    q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit())
+                } else {
+                    false
+                };
+                if !ok {
+                    return Err(format!(
+                        "unknown or malformed flag {flag:?} (expected exact, ambiguous, capital, \
+                         acronym, m, f, pl, cc=XX, pop=N or wikidata=Q…)"
+                    ));
+                }
+                0
+            }
+        };
+    }
+    Ok(flags)
+}
+
+/// All gazetteers, compiled.
+pub(crate) struct Lexicon {
+    pub(crate) files: Vec<String>,
+    pub(crate) entries: Vec<Entry>,
+    automaton: AhoCorasick,
+    /// Pattern id → range into `by_pattern`.
+    pattern_ranges: Vec<(u32, u32)>,
+    by_pattern: Vec<u32>,
+    /// Folded single word → entry ids.
+    words: HashMap<Box<str>, Vec<u32>>,
+}
+
+/// A gazetteer hit in the folded text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) pattern: u32,
+}
+
+impl Lexicon {
+    /// Compiles entries. Entries with the same folded surface share one pattern.
+    pub(crate) fn build(files: Vec<String>, entries: Vec<Entry>) -> Result<Lexicon, Error> {
+        let mut pattern_of: HashMap<String, u32> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut members: Vec<Vec<u32>> = Vec::new();
+        let mut words: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        for (id, e) in entries.iter().enumerate() {
+            let key = fold(&e.surface);
+            if e.kind.is_word_kind() {
+                words.entry(key.into()).or_default().push(id as u32);
+                continue;
+            }
+            let p = *pattern_of.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                members.push(Vec::new());
+                (patterns.len() - 1) as u32
+            });
+            members[p as usize].push(id as u32);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .map_err(Error::build)?;
+        let mut pattern_ranges = Vec::with_capacity(members.len());
+        let mut by_pattern = Vec::with_capacity(entries.len());
+        for m in members {
+            let start = by_pattern.len() as u32;
+            by_pattern.extend(m);
+            pattern_ranges.push((start, by_pattern.len() as u32));
+        }
+        Ok(Lexicon {
+            files,
+            entries,
+            automaton,
+            pattern_ranges,
+            by_pattern,
+            words,
+        })
+    }
+
+    /// Every match of a multi-word pattern in the folded text that starts and ends on a word
+    /// boundary (« niger » never inside « nigeria »), overlapping matches included.
+    pub(crate) fn hits(&self, folded: &str) -> Vec<Hit> {
+        let bytes = folded.as_bytes();
+        let mut out = Vec::new();
+        for m in self.automaton.find_overlapping_iter(folded) {
+            let (s, e) = (m.start(), m.end());
+            if is_boundary_before(folded, bytes, s) && is_boundary_after(folded, bytes, e) {
+                out.push(Hit {
+                    start: s,
+                    end: e,
+                    pattern: m.pattern().as_u32(),
+                });
+            }
+        }
+        out
+    }
+
+    /// The ids of the entries behind a pattern.
+    pub(crate) fn pattern_ids(&self, pattern: u32) -> &[u32] {
+        let (a, b) = self.pattern_ranges[pattern as usize];
+        &self.by_pattern[a as usize..b as usize]
+    }
+
+    /// The ids of the single-word entries for a folded word.
+    pub(crate) fn word_ids(&self, folded_word: &str) -> &[u32] {
+        self.words.get(folded_word).map_or(&[], |v| v.as_slice())
+    }
+
+    /// The first single-word entry of a kind for a folded word, with its id.
+    pub(crate) fn word_of(&self, folded_word: &str, kind: EntryKind) -> Option<(u32, &Entry)> {
+        self.word_ids(folded_word)
+            .iter()
+            .map(|&i| (i, &self.entries[i as usize]))
+            .find(|(_, e)| e.kind == kind)
+    }
+
+    /// The file name of an entry.
+    pub(crate) fn file_name(&self, e: &Entry) -> &str {
+        &self.files[e.file as usize]
+    }
+}
+
+#[inline]
+fn is_boundary_before(s: &str, bytes: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let b = bytes[i - 1];
+    if b < 0x80 {
+        return !b.is_ascii_alphanumeric();
+    }
+    !s[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+#[inline]
+fn is_boundary_after(s: &str, bytes: &[u8], i: usize) -> bool {
+    if i >= bytes.len() {
+        return true;
+    }
+    let b = bytes[i];
+    if b < 0x80 {
+        return !b.is_ascii_alphanumeric();
+    }
+    !s[i..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_lines_name_file_and_line() {
+        let err = parse("x.tsv", "# c\nMali\tcountry\tML\t-\nFoo\tcontry\t-\t-\n", 0).unwrap_err();
+        assert_eq!(err.file(), Some("x.tsv"));
+        assert_eq!(err.line_number(), Some(3));
+        assert!(err.to_string().contains("unknown kind"), "{err}");
+        let err = parse("y.tsv", "Mali\tcountry\tML\n", 0).unwrap_err();
+        assert_eq!(err.line_number(), Some(1));
+        let err = parse("y.tsv", "Mali\tcountry\tMali\t-\n", 0).unwrap_err();
+        assert!(err.to_string().contains("ISO 3166"), "{err}");
+        let err = parse("y.tsv", "Mali\tcountry\tML\tbig\n", 0).unwrap_err();
+        assert!(err.to_string().contains("flag"), "{err}");
+    }
+
+    #[test]
+    fn hits_only_on_word_boundaries() {
+        let entries = parse(
+            "t.tsv",
+            "Niger\tcountry\tNE\t-\nMali\tcountry\tML\t-\nNigeria\tcountry\tNG\t-\n",
+            0,
+        )
+        .unwrap();
+        let lex = Lexicon::build(vec!["t.tsv".into()], entries).unwrap();
+        let text = "le nigeria, la somalie, le niger et le mali";
+        let found: Vec<&str> = lex
+            .hits(text)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(found, ["nigeria", "niger", "mali"]);
+    }
+}

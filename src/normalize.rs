@@ -1,0 +1,178 @@
+//! The folded view of a text: lower case, accents stripped, apostrophes and spaces unified, with
+//! a map from every folded byte back to the original text.
+//!
+//! All matching (gazetteers, triggers, date patterns) runs on the folded view; every span is cut
+//! from the original text through the map, so normalisation never changes what the caller sees.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// A folded copy of a text and the way back to it.
+pub(crate) struct Folded {
+    /// The folded text.
+    pub(crate) text: String,
+    /// `map[i]` is the byte offset in the original of the char that produced folded byte `i`;
+    /// `None` when the original is ASCII and offsets are the same.
+    map: Option<Vec<u32>>,
+}
+
+/// Folds one char into `out`; returns whether anything was written.
+#[inline]
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{FF07}' => {
+            out.push('\'')
+        }
+        '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => {
+            out.push(' ')
+        }
+        '\u{2010}' | '\u{2011}' => out.push('-'),
+        // Zero-width and format characters vanish: « Ma\u{200B}li » still reads « mali ».
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' | 'ẞ' => out.push_str("ss"),
+        _ if is_combining_mark(c) => {}
+        _ => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                for l in d.to_lowercase() {
+                    if !is_combining_mark(l) {
+                        out.push(l);
+                    }
+                }
+            }
+        }),
+    }
+}
+
+/// Folds a short string (a gazetteer surface, a trigger word) the way texts are folded, and
+/// squeezes runs of spaces.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            fold_char(c, &mut out);
+        }
+    }
+    let mut squeezed = String::with_capacity(out.len());
+    let mut space = false;
+    for c in out.trim().chars() {
+        if c.is_whitespace() {
+            if !space {
+                squeezed.push(' ');
+            }
+            space = true;
+        } else {
+            squeezed.push(c);
+            space = false;
+        }
+    }
+    squeezed
+}
+
+impl Folded {
+    /// Folds `orig`. ASCII input takes a fast path with no offset map.
+    pub(crate) fn new(orig: &str) -> Folded {
+        if orig.is_ascii() {
+            return Folded {
+                text: orig.to_ascii_lowercase(),
+                map: None,
+            };
+        }
+        let mut text = String::with_capacity(orig.len());
+        let mut map: Vec<u32> = Vec::with_capacity(orig.len());
+        let bytes = orig.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                text.push(b.to_ascii_lowercase() as char);
+                map.push(i as u32);
+                i += 1;
+                continue;
+            }
+            // Safe: `i` is always on a char boundary of `orig`.
+            let c = orig[i..].chars().next().unwrap_or('\u{FFFD}');
+            let before = text.len();
+            fold_char(c, &mut text);
+            map.extend(std::iter::repeat(i as u32).take(text.len() - before));
+            i += c.len_utf8();
+        }
+        Folded {
+            text,
+            map: Some(map),
+        }
+    }
+
+    /// Original byte offset where folded byte `f` starts (`f` may equal the folded length).
+    #[inline]
+    pub(crate) fn orig_start(&self, orig: &str, f: usize) -> usize {
+        match &self.map {
+            None => f,
+            Some(m) => m.get(f).map_or(orig.len(), |&o| o as usize),
+        }
+    }
+
+    /// Original byte offset where the char that produced folded byte `f_end - 1` ends, extended
+    /// over the combining marks that follow it (so NFD accents stay inside the span).
+    #[inline]
+    pub(crate) fn orig_end(&self, orig: &str, f_end: usize) -> usize {
+        let Some(m) = &self.map else {
+            return f_end;
+        };
+        if f_end == 0 {
+            return self.orig_start(orig, 0);
+        }
+        let start = m[f_end - 1] as usize;
+        let mut chars = orig[start..].chars();
+        let mut end = start + chars.next().map_or(0, char::len_utf8);
+        for c in chars {
+            if is_combining_mark(c) {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_quotes() {
+        assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
+        assert_eq!(fold("Goïta"), "goita");
+        assert_eq!(fold("ŒUVRE  Æ"), "oeuvre ae");
+        assert_eq!(
+            fold("vice\u{2011}Premier\u{00A0}ministre"),
+            "vice-premier ministre"
+        );
+    }
+
+    #[test]
+    fn maps_back_to_original() {
+        let orig = "le général Goi\u{0308}ta";
+        let f = Folded::new(orig);
+        assert_eq!(f.text, "le general goita");
+        let s = f.text.find("goita").unwrap();
+        let (a, b) = (f.orig_start(orig, s), f.orig_end(orig, s + "goita".len()));
+        assert_eq!(&orig[a..b], "Goi\u{0308}ta");
+        let s = f.text.find("general").unwrap();
+        assert_eq!(
+            &orig[f.orig_start(orig, s)..f.orig_end(orig, s + 7)],
+            "général"
+        );
+    }
+
+    #[test]
+    fn zero_width_is_dropped() {
+        let orig = "Ma\u{200B}li";
+        let f = Folded::new(orig);
+        assert_eq!(f.text, "mali");
+        assert_eq!(f.orig_end(orig, 4), orig.len());
+    }
+}

@@ -1,0 +1,292 @@
+//! One extraction run: the phases of the cascade over one text, their candidates, the conflict
+//! policy that keeps a flat list, and the conversion back to the caller's offsets.
+//!
+//! Phases add [`Cand`]idates in folded coordinates; nothing is re-parsed. The rules live in
+//! `rules/*.rs` as `impl Run` blocks, one file a family.
+
+use crate::entity::{Document, Entity, Kind, Place, Source, Value};
+use crate::gazetteer::{Entry, Lexicon};
+use crate::normalize::Folded;
+use crate::tokenize::{tokenize, Token};
+use std::collections::BTreeMap;
+
+/// Where a candidate comes from.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Src {
+    /// A gazetteer entry (index into the lexicon's entry table).
+    Entry(u32),
+    /// A named rule.
+    Rule(&'static str),
+}
+
+/// A candidate entity in folded coordinates, with token indices.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub(crate) fs: usize,
+    pub(crate) fe: usize,
+    /// First token index.
+    pub(crate) ts: usize,
+    /// One past the last token index.
+    pub(crate) te: usize,
+    pub(crate) kind: Kind,
+    pub(crate) place: Option<Place>,
+    pub(crate) value: Option<Value>,
+    pub(crate) src: Src,
+    /// Breaks ties between candidates of the same length (higher wins).
+    pub(crate) prio: u8,
+}
+
+/// Priorities: see `DESIGN.md`, « Conflict policy ».
+pub(crate) mod prio {
+    pub(crate) const ACRONYM: u8 = 9;
+    pub(crate) const GAZETTEER: u8 = 8;
+    pub(crate) const DATE: u8 = 8;
+    pub(crate) const PERSON_CUE: u8 = 7;
+    pub(crate) const TITLE: u8 = 6;
+    pub(crate) const ORG_RULE: u8 = 6;
+    pub(crate) const DEMONYM: u8 = 5;
+    pub(crate) const PERSON_FIRST_NAME: u8 = 5;
+    pub(crate) const PERSON_WEAK: u8 = 4;
+    pub(crate) const DOCUMENT: u8 = 3;
+}
+
+/// The state of one extraction.
+pub(crate) struct Run<'a> {
+    pub(crate) orig: &'a str,
+    pub(crate) folded: Folded,
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) lex: &'a Lexicon,
+    pub(crate) cands: Vec<Cand>,
+    /// Per token: which kinds of candidate start there (`starts::*` bits), refreshed by
+    /// [`Run::mark_starts`] between phases.
+    pub(crate) starts: Vec<u8>,
+    /// Acronyms defined in this text by « Full Name (ACR) »: acronym as written, kind, place,
+    /// full name.
+    pub(crate) acronyms: Vec<(String, Kind, Option<Place>, String)>,
+}
+
+/// Bits of [`Run::starts`].
+pub(crate) mod starts {
+    pub(crate) const LOC: u8 = 1;
+    pub(crate) const ORG: u8 = 2;
+    pub(crate) const TITLE: u8 = 4;
+    pub(crate) const DATE: u8 = 8;
+    pub(crate) const PERSON: u8 = 16;
+    pub(crate) const DEMONYM: u8 = 32;
+}
+
+impl<'a> Run<'a> {
+    pub(crate) fn new(orig: &'a str, lex: &'a Lexicon) -> Run<'a> {
+        let folded = Folded::new(orig);
+        let tokens = tokenize(orig, &folded);
+        Run {
+            orig,
+            folded,
+            tokens,
+            lex,
+            cands: Vec::new(),
+            starts: Vec::new(),
+            acronyms: Vec::new(),
+        }
+    }
+
+    /// The folded text.
+    #[inline]
+    pub(crate) fn f(&self) -> &str {
+        &self.folded.text
+    }
+
+    /// Folded text of token `i` (empty past the end).
+    #[inline]
+    pub(crate) fn word(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.folded.text[t.fs as usize..t.fe as usize])
+    }
+
+    /// Original text of token `i`.
+    pub(crate) fn orig_word(&self, i: usize) -> &'a str {
+        let Some(t) = self.tokens.get(i) else {
+            return "";
+        };
+        let s = self.folded.orig_start(self.orig, t.fs as usize);
+        let e = self.folded.orig_end(self.orig, t.fe as usize);
+        self.orig.get(s..e).unwrap_or("")
+    }
+
+    /// Token `i` has a flag.
+    #[inline]
+    pub(crate) fn tok_has(&self, i: usize, flag: u8) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.has(flag))
+    }
+
+    /// Index of the first token starting at or after folded byte `pos`.
+    pub(crate) fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| (t.fs as usize) < pos)
+    }
+
+    /// Index one past the last token ending at or before folded byte `pos`.
+    pub(crate) fn token_end_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| (t.fe as usize) <= pos)
+    }
+
+    /// Recomputes which kinds of candidate start at each token.
+    pub(crate) fn mark_starts(&mut self) {
+        self.starts.clear();
+        self.starts.resize(self.tokens.len() + 1, 0);
+        for c in &self.cands {
+            self.starts[c.ts] |= match c.kind {
+                Kind::Location => starts::LOC,
+                Kind::Organisation => starts::ORG,
+                Kind::Title => starts::TITLE,
+                Kind::Date => starts::DATE,
+                Kind::Person => starts::PERSON,
+                Kind::Demonym => starts::DEMONYM,
+            };
+        }
+    }
+
+    /// Whether a candidate of one of the `bits` kinds starts at token `i`.
+    #[inline]
+    pub(crate) fn starts_with(&self, i: usize, bits: u8) -> bool {
+        self.starts.get(i).is_some_and(|s| s & bits != 0)
+    }
+
+    /// Adds a candidate spanning tokens `ts..te`.
+    pub(crate) fn push_tokens(
+        &mut self,
+        ts: usize,
+        te: usize,
+        kind: Kind,
+        place: Option<Place>,
+        value: Option<Value>,
+        src: Src,
+        prio: u8,
+    ) {
+        if ts >= te || te > self.tokens.len() {
+            return;
+        }
+        let fs = self.tokens[ts].fs as usize;
+        let fe = self.tokens[te - 1].fe as usize;
+        self.cands.push(Cand {
+            fs,
+            fe,
+            ts,
+            te,
+            kind,
+            place,
+            value,
+            src,
+            prio,
+        });
+    }
+
+    /// Runs every phase and returns the document.
+    pub(crate) fn extract(mut self, enabled: &[bool; 6]) -> Document {
+        self.gazetteer_phase();
+        self.demonym_phase();
+        self.date_phase();
+        self.mark_starts();
+        self.title_phase();
+        self.org_phase();
+        self.acronym_definition_phase();
+        self.mark_starts();
+        self.person_phase();
+        let kept = resolve(std::mem::take(&mut self.cands));
+        let kept = self.document_phase(kept);
+        self.into_document(kept, enabled)
+    }
+
+    /// Converts kept candidates (sorted, non-overlapping) into entities on the original text.
+    fn into_document(self, kept: Vec<Cand>, enabled: &[bool; 6]) -> Document {
+        let orig = self.orig;
+        let mut entities = Vec::with_capacity(kept.len());
+        // Char offsets: one forward walk over the original text.
+        let mut char_pos = 0usize;
+        let mut byte_pos = 0usize;
+        let count_chars = |from: usize, to: usize| -> usize {
+            orig.as_bytes()[from..to]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count()
+        };
+        for c in kept {
+            if !enabled[kind_index(c.kind)] {
+                continue;
+            }
+            let start = self.folded.orig_start(orig, c.fs);
+            let end = self.folded.orig_end(orig, c.fe);
+            if start >= end || start < byte_pos || !orig.is_char_boundary(start) {
+                continue;
+            }
+            let char_start = char_pos + count_chars(byte_pos, start);
+            let char_end = char_start + count_chars(start, end);
+            char_pos = char_start;
+            byte_pos = start;
+            let source = match c.src {
+                Src::Rule(name) => Source::Rule(name.to_string()),
+                Src::Entry(id) => {
+                    let e: &Entry = &self.lex.entries[id as usize];
+                    Source::Gazetteer {
+                        file: self.lex.file_name(e).to_string(),
+                        line: e.line,
+                    }
+                }
+            };
+            entities.push(Entity {
+                kind: c.kind,
+                place: c.place,
+                start,
+                end,
+                char_start,
+                char_end,
+                text: orig[start..end].to_string(),
+                value: c.value,
+                source,
+            });
+        }
+        Document { entities }
+    }
+}
+
+/// Index of a kind in [`Kind::ALL`].
+pub(crate) fn kind_index(k: Kind) -> usize {
+    match k {
+        Kind::Person => 0,
+        Kind::Title => 1,
+        Kind::Location => 2,
+        Kind::Organisation => 3,
+        Kind::Date => 4,
+        Kind::Demonym => 5,
+    }
+}
+
+/// The conflict policy: longest first, then highest priority, then leftmost; a candidate that
+/// overlaps one already kept is dropped. Returns the kept candidates sorted by start.
+pub(crate) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        (b.fe - b.fs)
+            .cmp(&(a.fe - a.fs))
+            .then(b.prio.cmp(&a.prio))
+            .then(a.fs.cmp(&b.fs))
+    });
+    // Kept intervals keyed by start.
+    let mut kept: BTreeMap<usize, Cand> = BTreeMap::new();
+    for c in cands {
+        if overlaps(&kept, c.fs, c.fe) {
+            continue;
+        }
+        kept.insert(c.fs, c);
+    }
+    kept.into_values().collect()
+}
+
+/// Whether `[fs, fe)` overlaps an interval of `kept`.
+pub(crate) fn overlaps(kept: &BTreeMap<usize, Cand>, fs: usize, fe: usize) -> bool {
+    if let Some((_, prev)) = kept.range(..=fs).next_back() {
+        if prev.fe > fs {
+            return true;
+        }
+    }
+    kept.range(fs..fe).next().is_some()
+}

@@ -1,0 +1,231 @@
+//! Dates in the common French forms, with their ISO 8601 value when complete:
+//! « jeudi 28 novembre 2024 », « les 9 et 10 novembre 2024 », « du 9 au 12 mai », « novembre
+//! 2024 », « 1er janvier », « le 28/11/2024 », « en 2024 ». A month or day name alone is never
+//! a date.
+
+use crate::entity::{Kind, Value};
+use crate::pipeline::{prio, Run, Src};
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Runs on the folded text (lower case, no accents).
+static DATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?
+        (?:(?P<days>(?:1er|[0-3]?[0-9])(?:\s*(?:,|et|-|au|a|ou)\s*(?:1er|[0-3]?[0-9]))*)\s+)?
+        (?P<month>janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre
+            |decembre|janv\.|fevr\.|fev\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\.)
+        (?:\s+(?P<year>[12][0-9]{3}))?
+        |(?P<nd>[0-3]?[0-9])(?P<sep>[/.])(?P<nm>[01]?[0-9])[/.](?P<ny>[12][0-9]{3}|[0-9]{2})
+        |(?P<ya>1[5-9][0-9]{2}|20[0-9]{2})
+        ",
+    )
+    .expect("date pattern")
+});
+
+/// Words after which a bare year is a date (« en 2024 », « depuis 1960 »).
+const YEAR_CUES: &[&str] = &[
+    "en",
+    "depuis",
+    "des",
+    "avant",
+    "apres",
+    "vers",
+    "fin",
+    "debut",
+    "courant",
+    "mi",
+    "annee",
+    "annees",
+    "printemps",
+    "ete",
+    "automne",
+    "hiver",
+    "jusqu'en",
+    "an",
+];
+
+const MONTHS: &[&str] = &[
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+];
+
+fn month_number(m: &str) -> Option<u32> {
+    let m = m.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|full| full.starts_with(m) && m.len() >= 3)
+        .map(|p| p as u32 + 1)
+}
+
+fn days_in_month(year: Option<i32>, month: u32) -> u32 {
+    match month {
+        2 => match year {
+            Some(y) if !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) => 28,
+            _ => 29,
+        },
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn iso(year: i32, month: u32, day: u32) -> String {
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn parse_day(s: &str) -> Option<u32> {
+    if s == "1er" {
+        return Some(1);
+    }
+    s.parse().ok()
+}
+
+impl Run<'_> {
+    pub(crate) fn date_phase(&mut self) {
+        let mut found: Vec<(usize, usize, Option<Value>, &'static str)> = Vec::new();
+        let folded = self.f();
+        for caps in DATE.captures_iter(folded) {
+            let m = caps.get(0).expect("group 0");
+            let (s, e) = (m.start(), m.end());
+            let starts_digit = folded.as_bytes()[s].is_ascii_digit();
+            let before_ok = match folded[..s].chars().next_back() {
+                None => true,
+                Some(c) => !c.is_alphanumeric() && !(starts_digit && ",./-".contains(c)),
+            };
+            let after_ok = match folded[e..].chars().next() {
+                None => true,
+                Some(c) => {
+                    !c.is_alphanumeric()
+                        && !(",./".contains(c)
+                            && folded[e + 1..].starts_with(|c: char| c.is_ascii_digit()))
+                }
+            };
+            if !before_ok || !after_ok {
+                continue;
+            }
+            let r = if let Some(month) = caps.name("month") {
+                textual_date(
+                    caps.name("days").map(|d| d.as_str()),
+                    month.as_str(),
+                    caps.name("year").map(|y| y.as_str()),
+                )
+            } else if let Some(nd) = caps.name("nd") {
+                numeric_date(nd.as_str(), &caps["sep"], &caps["nm"], &caps["ny"])
+            } else if let Some(ya) = caps.name("ya") {
+                self.year_in_context(s)
+                    .then(|| (Some(Value::Date(ya.as_str().to_string())), "date-year"))
+            } else {
+                None
+            };
+            if let Some((value, rule)) = r {
+                found.push((s, e, value, rule));
+            }
+        }
+        for (s, e, value, rule) in found {
+            let ts = self.token_at(s);
+            let te = self.token_end_at(e);
+            self.push_tokens(ts, te, Kind::Date, None, value, Src::Rule(rule), prio::DATE);
+        }
+    }
+
+    /// A bare year is a date after a cue (« en 2024 ») or in « de 1964 à 2014 ».
+    fn year_in_context(&self, s: usize) -> bool {
+        let i = self.token_at(s);
+        if i == 0 {
+            return false;
+        }
+        let prev = self.word(i - 1);
+        let is_year = |j: usize| {
+            let w = self.word(j);
+            w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+        };
+        YEAR_CUES.contains(&prev)
+            || (prev == "de" && matches!(self.word(i + 1), "a" | "au") && is_year(i + 2))
+            || (matches!(prev, "a" | "au") && i >= 3 && is_year(i - 2) && self.word(i - 3) == "de")
+    }
+}
+
+/// « jeudi 28 novembre 2024 », « les 9 et 10 novembre », « du 9 au 12 mai 2022 », « mars 2021 ».
+fn textual_date(
+    days: Option<&str>,
+    month: &str,
+    year: Option<&str>,
+) -> Option<(Option<Value>, &'static str)> {
+    if days.is_none() && year.is_none() {
+        return None;
+    }
+    let month = month_number(month)?;
+    let year: Option<i32> = year.and_then(|y| y.parse().ok());
+    let mut list = Vec::new();
+    let mut interval = false;
+    if let Some(days) = days {
+        let mut rest = days;
+        while !rest.is_empty() {
+            let n = rest
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            let word = &rest[..n];
+            if let Some(d) = parse_day(word) {
+                if d == 0 || d > days_in_month(year, month) {
+                    return None;
+                }
+                list.push(d);
+            } else if matches!(word, "au" | "a") {
+                interval = true;
+            }
+            if n == rest.len() {
+                break;
+            }
+            let c = rest[n..].chars().next().unwrap_or(' ');
+            if c == '-' {
+                interval = true;
+            }
+            rest = &rest[n + c.len_utf8()..];
+        }
+    }
+    let Some(y) = year else {
+        return Some((None, "date"));
+    };
+    let value = match list.as_slice() {
+        [] => Value::Date(format!("{y:04}-{month:02}")),
+        [d] => Value::Date(iso(y, month, *d)),
+        [a, b] if interval => Value::Interval(iso(y, month, *a), iso(y, month, *b)),
+        ds => Value::Dates(ds.iter().map(|&d| iso(y, month, d)).collect()),
+    };
+    Some((Some(value), "date"))
+}
+
+/// « 28/11/2024 », « 05.06.2022 »; a two-digit year is 19xx from 50 on, else 20xx.
+fn numeric_date(d: &str, sep: &str, m: &str, y: &str) -> Option<(Option<Value>, &'static str)> {
+    let day: u32 = d.parse().ok()?;
+    let month: u32 = m.parse().ok()?;
+    if sep == "." && y.len() != 4 {
+        return None;
+    }
+    let year: i32 = match y.len() {
+        4 => y.parse().ok()?,
+        _ => {
+            let yy: i32 = y.parse().ok()?;
+            if yy >= 50 {
+                1900 + yy
+            } else {
+                2000 + yy
+            }
+        }
+    };
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(Some(year), month) {
+        return None;
+    }
+    Some((Some(Value::Date(iso(year, month, day))), "date-numeric"))
+}

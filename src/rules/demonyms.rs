@@ -1,0 +1,82 @@
+//! Demonyms: nationality adjectives and nouns (« malien », « les Maliennes ») and their
+//! compounds with combining forms (« russo-maliennes » → RU, ML; « franco-sud-africain »).
+
+use crate::entity::{Kind, Value};
+use crate::gazetteer::{EntryKind, AMBIGUOUS};
+use crate::pipeline::{prio, Run, Src};
+use crate::tokenize::WORD;
+
+impl Run<'_> {
+    pub(crate) fn demonym_phase(&mut self) {
+        let lex = self.lex;
+        for i in 0..self.tokens.len() {
+            if !self.tokens[i].has(WORD) {
+                continue;
+            }
+            let w = self.word(i);
+            let codes = |word: &str| -> Vec<(u32, String)> {
+                lex.word_ids(word)
+                    .iter()
+                    .filter_map(|&id| {
+                        let e = &lex.entries[id as usize];
+                        (e.kind == EntryKind::Demonym && !e.has(AMBIGUOUS))
+                            .then(|| (id, e.value.as_deref().unwrap_or("").to_string()))
+                    })
+                    .collect()
+            };
+            let whole = codes(w);
+            if !whole.is_empty() {
+                let src = Src::Entry(whole[0].0);
+                let mut list: Vec<String> = whole.into_iter().map(|(_, c)| c).collect();
+                list.dedup();
+                self.push_tokens(
+                    i,
+                    i + 1,
+                    Kind::Demonym,
+                    None,
+                    Some(Value::Countries(list)),
+                    src,
+                    prio::DEMONYM,
+                );
+                continue;
+            }
+            if !w.contains('-') {
+                continue;
+            }
+            // Compound: every part before the demonym is a combining form. The demonym itself
+            // may contain a hyphen (« sud-africain »), so try each split point.
+            let parts: Vec<&str> = w.split('-').collect();
+            for split in 1..parts.len() {
+                let tail = parts[split..].join("-");
+                let tail_codes = codes(&tail);
+                if tail_codes.is_empty() {
+                    continue;
+                }
+                let mut list = Vec::new();
+                let ok =
+                    parts[..split]
+                        .iter()
+                        .all(|p| match lex.word_of(p, EntryKind::DemonymPrefix) {
+                            Some((_, e)) => {
+                                list.push(e.value.as_deref().unwrap_or("").to_string());
+                                true
+                            }
+                            None => false,
+                        });
+                if ok {
+                    list.push(tail_codes[0].1.clone());
+                    self.push_tokens(
+                        i,
+                        i + 1,
+                        Kind::Demonym,
+                        None,
+                        Some(Value::Countries(list)),
+                        Src::Rule("demonym-compound"),
+                        prio::DEMONYM,
+                    );
+                }
+                break;
+            }
+        }
+    }
+}

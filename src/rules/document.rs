@@ -1,0 +1,101 @@
+//! The document pass: what only the whole text tells. An acronym defined once names every use of
+//! it; a person named in full once (« Alexandre Novak ») makes « Novak » and « M. Novak » the
+//! same person.
+
+use crate::entity::{Kind, Value};
+use crate::pipeline::{overlaps, prio, Cand, Run, Src};
+use crate::tokenize::WORD;
+use std::collections::{BTreeMap, HashMap};
+
+impl Run<'_> {
+    pub(crate) fn document_phase(&self, kept: Vec<Cand>) -> Vec<Cand> {
+        let mut kept: BTreeMap<usize, Cand> = kept.into_iter().map(|c| (c.fs, c)).collect();
+        let mut new: Vec<Cand> = Vec::new();
+
+        // Acronyms defined by « Full Name (ACR) ».
+        if !self.acronyms.is_empty() {
+            for c in kept.values_mut() {
+                if c.value.is_none() && c.te == c.ts + 1 {
+                    if let Some(a) = self.acronyms.iter().find(|a| a.0 == self.orig_word(c.ts)) {
+                        c.value = Some(Value::Name(a.3.clone()));
+                    }
+                }
+            }
+            for i in 0..self.tokens.len() {
+                if !self.tokens[i].has(WORD) {
+                    continue;
+                }
+                let w = self.orig_word(i);
+                if let Some((_, kind, place, full)) = self.acronyms.iter().find(|a| a.0 == w) {
+                    let t = self.tokens[i];
+                    if !overlaps(&kept, t.fs as usize, t.fe as usize) {
+                        new.push(Cand {
+                            fs: t.fs as usize,
+                            fe: t.fe as usize,
+                            ts: i,
+                            te: i + 1,
+                            kind: *kind,
+                            place: *place,
+                            value: Some(Value::Name(full.clone())),
+                            src: Src::Rule("acronym-reuse"),
+                            prio: prio::DOCUMENT,
+                        });
+                    }
+                }
+            }
+            for c in new.drain(..) {
+                kept.insert(c.fs, c);
+            }
+        }
+
+        // Persons: surname → full name, from the first full mention.
+        let mut surnames: HashMap<&str, String> = HashMap::new();
+        for c in kept.values() {
+            if c.kind == Kind::Person && c.te - c.ts >= 2 {
+                let last = self.word(c.te - 1);
+                let os = self.folded.orig_start(self.orig, c.fs);
+                let oe = self.folded.orig_end(self.orig, c.fe);
+                surnames
+                    .entry(last)
+                    .or_insert_with(|| self.orig[os..oe].to_string());
+            }
+        }
+        if surnames.is_empty() {
+            return kept.into_values().collect();
+        }
+        for c in kept.values_mut() {
+            if c.kind == Kind::Person && c.te == c.ts + 1 && c.value.is_none() {
+                if let Some(full) = surnames.get(self.word(c.ts)) {
+                    c.value = Some(Value::Name(full.clone()));
+                }
+            }
+        }
+        for i in 0..self.tokens.len() {
+            if !self.is_cap_word(i) {
+                continue;
+            }
+            let Some(full) = surnames.get(self.word(i)) else {
+                continue;
+            };
+            let t = self.tokens[i];
+            if overlaps(&kept, t.fs as usize, t.fe as usize) {
+                continue;
+            }
+            new.push(Cand {
+                fs: t.fs as usize,
+                fe: t.fe as usize,
+                ts: i,
+                te: i + 1,
+                kind: Kind::Person,
+                place: None,
+                value: Some(Value::Name(full.clone())),
+                src: Src::Rule("person-short-mention"),
+                prio: prio::DOCUMENT,
+            });
+        }
+        for c in new {
+            kept.insert(c.fs, c);
+        }
+        kept.into_values().collect()
+    }
+}

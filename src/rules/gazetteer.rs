@@ -1,0 +1,230 @@
+//! Gazetteer phase: automaton hits become candidates when the case policy and, for ambiguous
+//! entries, the context agree.
+
+use crate::entity::{Kind, Place, Value};
+use crate::gazetteer::{Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL};
+use crate::normalize::fold;
+use crate::pipeline::{prio, Run, Src};
+use crate::tokenize::{SENT_START, SHOUT};
+
+/// Words before a place name that confirm an ambiguous one (« à Nice », « de Tours »).
+const LOCATIVES: &[&str] = &[
+    "a",
+    "au",
+    "aux",
+    "en",
+    "de",
+    "d'",
+    "du",
+    "vers",
+    "depuis",
+    "dans",
+    "via",
+    "pres",
+    "jusqu'",
+    "habitants",
+    "region",
+    "ville",
+    "province",
+    "capitale",
+];
+
+/// Words before an organisation name that confirm an ambiguous one (« le parti Renaissance »).
+const ORG_CUES: &[&str] = &[
+    "parti",
+    "groupe",
+    "societe",
+    "operateur",
+    "entreprise",
+    "compagnie",
+    "mouvement",
+    "alliance",
+    "chaine",
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "agence",
+    "banque",
+    "firme",
+    "geant",
+    "constructeur",
+    "club",
+    "equipe",
+    "coalition",
+    "syndicat",
+    "organisation",
+];
+
+/// Words before a title that confirm an ambiguous one (« le général », not « en général »).
+pub(crate) const DETERMINERS: &[&str] = &[
+    "le", "la", "l'", "les", "un", "une", "du", "au", "ce", "cette", "son", "sa", "ses", "leur",
+    "notre", "nouveau", "nouvelle", "ancien", "ancienne", "ex", "premier", "premiere", "futur",
+    "future", "actuel", "actuelle", "de", "d'", "des", "aux",
+];
+
+/// Whether the letters of `text` have the case of the letters of `surface`.
+fn same_case(text: &str, surface: &str) -> bool {
+    let a: Vec<bool> = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(char::is_uppercase)
+        .collect();
+    let b: Vec<bool> = surface
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(char::is_uppercase)
+        .collect();
+    if a.len() == b.len() {
+        a == b
+    } else {
+        a.iter().all(|&u| u) == b.iter().all(|&u| u)
+    }
+}
+
+fn rank(kind: EntryKind) -> u8 {
+    match kind {
+        EntryKind::Country => 0,
+        EntryKind::City => 1,
+        EntryKind::Region => 2,
+        EntryKind::Place => 3,
+        EntryKind::Org => 4,
+        EntryKind::Title => 5,
+        _ => 9,
+    }
+}
+
+impl Run<'_> {
+    pub(crate) fn gazetteer_phase(&mut self) {
+        let hits = self.lex.hits(self.f());
+        for h in hits {
+            let ts = self.token_at(h.start);
+            let te = self.token_end_at(h.end);
+            if ts >= te {
+                continue;
+            }
+            let os = self.folded.orig_start(self.orig, h.start);
+            let oe = self.folded.orig_end(self.orig, h.end);
+            let text = self.orig.get(os..oe).unwrap_or("");
+            let lex = self.lex;
+            let best = lex
+                .pattern_ids(h.pattern)
+                .iter()
+                .map(|&id| (id, &lex.entries[id as usize]))
+                .filter(|(_, e)| self.accept(e, ts, te, text))
+                .min_by_key(|(_, e)| rank(e.kind));
+            let Some((id, e)) = best else {
+                continue;
+            };
+            let folded_text = &self.folded.text[h.start..h.end];
+            let name_value = |v: &Option<Box<str>>| {
+                v.as_deref()
+                    .filter(|v| fold(v) != folded_text)
+                    .map(|v| Value::Name(v.to_string()))
+            };
+            let (kind, place, value, p) = match e.kind {
+                EntryKind::Country => (
+                    Kind::Location,
+                    Some(Place::Country),
+                    e.value.as_deref().map(|v| Value::Country(v.to_string())),
+                    prio::GAZETTEER,
+                ),
+                EntryKind::City => (
+                    Kind::Location,
+                    Some(Place::City),
+                    name_value(&e.value),
+                    prio::GAZETTEER - 1,
+                ),
+                EntryKind::Region => (
+                    Kind::Location,
+                    Some(Place::Region),
+                    name_value(&e.value),
+                    prio::GAZETTEER - 1,
+                ),
+                EntryKind::Place => (
+                    Kind::Location,
+                    Some(Place::Other),
+                    name_value(&e.value),
+                    prio::GAZETTEER - 1,
+                ),
+                EntryKind::Org => (
+                    Kind::Organisation,
+                    None,
+                    name_value(&e.value),
+                    if e.has(ACRONYM) {
+                        prio::ACRONYM
+                    } else {
+                        prio::GAZETTEER
+                    },
+                ),
+                EntryKind::Title => (Kind::Title, None, None, prio::TITLE),
+                _ => continue,
+            };
+            self.push_tokens(ts, te, kind, place, value, Src::Entry(id), p);
+        }
+    }
+
+    /// The case policy and the corroboration of ambiguous entries.
+    fn accept(&self, e: &Entry, ts: usize, te: usize, text: &str) -> bool {
+        let shout = self.tok_has(ts, SHOUT);
+        if e.has(EXACT) {
+            if !same_case(text, &e.surface) {
+                return false;
+            }
+            // An acronym that is also a word (« CAN », « PAM ») means nothing in a headline.
+            return !(e.has(AMBIGUOUS) && shout);
+        }
+        let prev = if ts > 0 { self.word(ts - 1) } else { "" };
+        match e.kind {
+            EntryKind::Title => {
+                if e.has(PLURAL) && !self.is_cap_word(te) {
+                    // « six vice-ministres » names nobody; « les présidents Macron et… » does.
+                    return false;
+                }
+                if e.has(AMBIGUOUS) {
+                    return (DETERMINERS.contains(&prev) && prev != "en")
+                        || (self.is_cap_word(te) && !self.is_particle(te));
+                }
+                true
+            }
+            EntryKind::Country
+            | EntryKind::City
+            | EntryKind::Region
+            | EntryKind::Place
+            | EntryKind::Org => {
+                let first_upper = text
+                    .chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase);
+                if !first_upper {
+                    return false;
+                }
+                if e.has(AMBIGUOUS) {
+                    if shout {
+                        return false;
+                    }
+                    let cues = if e.kind == EntryKind::Org {
+                        ORG_CUES
+                    } else {
+                        LOCATIVES
+                    };
+                    return cues.contains(&prev) && !self.tok_has(ts, SENT_START);
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_case;
+
+    #[test]
+    fn case_pattern() {
+        assert!(same_case("AES", "AES"));
+        assert!(!same_case("aes", "AES"));
+        assert!(same_case("CÉDÉAO", "CEDEAO"));
+        assert!(!same_case("Onu", "ONU"));
+    }
+}

@@ -1,0 +1,282 @@
+//! Small closed word classes the rules share: French function words, adjective endings,
+//! connectors, name particles. These are grammar, not world knowledge, so they live in code.
+
+use crate::pipeline::Run;
+use crate::tokenize::{CAP, SHOUT, WORD};
+
+/// Function words and frequent sentence openers that are never part of a name, even when
+/// capitalised (folded).
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "afin",
+    "ainsi",
+    "alors",
+    "and",
+    "apres",
+    "au",
+    "aucun",
+    "aucune",
+    "aujourd'hui",
+    "aussi",
+    "autre",
+    "autres",
+    "aux",
+    "avant",
+    "avec",
+    "avoir",
+    "c'",
+    "ca",
+    "car",
+    "ce",
+    "ceci",
+    "cela",
+    "celle",
+    "celui",
+    "ces",
+    "cet",
+    "cette",
+    "chaque",
+    "chez",
+    "comme",
+    "comment",
+    "contre",
+    "d'",
+    "dans",
+    "de",
+    "depuis",
+    "des",
+    "donc",
+    "dont",
+    "du",
+    "elle",
+    "elles",
+    "en",
+    "encore",
+    "enfin",
+    "entre",
+    "est",
+    "et",
+    "etait",
+    "ete",
+    "etre",
+    "eux",
+    "hier",
+    "il",
+    "ils",
+    "j'",
+    "je",
+    "jusqu'",
+    "l'",
+    "la",
+    "le",
+    "les",
+    "leur",
+    "leurs",
+    "lors",
+    "lorsqu'",
+    "lui",
+    "m'",
+    "ma",
+    "mais",
+    "me",
+    "meme",
+    "mes",
+    "mon",
+    "n'",
+    "ne",
+    "ni",
+    "non",
+    "nos",
+    "notre",
+    "nous",
+    "of",
+    "on",
+    "or",
+    "ou",
+    "oui",
+    "par",
+    "parce",
+    "pas",
+    "pendant",
+    "peu",
+    "plus",
+    "plusieurs",
+    "pour",
+    "pourquoi",
+    "puis",
+    "qu'",
+    "quand",
+    "que",
+    "quel",
+    "quelle",
+    "quelles",
+    "quels",
+    "qui",
+    "quoi",
+    "s'",
+    "sa",
+    "sans",
+    "se",
+    "selon",
+    "ses",
+    "si",
+    "son",
+    "sont",
+    "sous",
+    "sur",
+    "ta",
+    "tandis",
+    "te",
+    "tes",
+    "the",
+    "toi",
+    "ton",
+    "tous",
+    "tout",
+    "toute",
+    "toutes",
+    "tres",
+    "tu",
+    "un",
+    "une",
+    "vers",
+    "via",
+    "voici",
+    "voila",
+    "vos",
+    "votre",
+    "vous",
+    "y",
+];
+
+/// Months and days: capitalised in headlines and dates, never names.
+const CALENDAR_WORDS: &[&str] = &[
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+];
+
+/// Particles inside personal names (folded).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "d'", "du", "des", "van", "von", "der", "den", "ben", "bin", "ibn", "ould", "ag", "al",
+    "el", "abu", "abou", "dos", "da", "das", "di", "del", "della", "le", "la", "mac", "ter", "zu",
+    "bint", "ter",
+];
+
+/// Endings of French adjectives that follow a capitalised head in names of institutions and
+/// portfolios (« territoriale », « étrangères », « mondiale », « unies »), folded.
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "al", "ale", "ales", "aux", "el", "elle", "elles", "els", "ique", "iques", "aire", "aires",
+    "ien", "ienne", "iens", "iennes", "ain", "aine", "aines", "ains", "ais", "aise", "aises",
+    "ois", "oise", "oises", "ere", "eres", "ier", "iere", "ieres", "iers", "if", "ive", "ives",
+    "ifs", "eur", "eure", "eures", "eurs", "ee", "ees", "ie", "ies", "eme", "emes", "ant", "ante",
+    "antes", "ent", "ente", "entes",
+];
+
+impl Run<'_> {
+    /// A function word (never part of a name).
+    pub(crate) fn is_function_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        FUNCTION_WORDS.binary_search(&w).is_ok()
+    }
+
+    /// A month or day name.
+    pub(crate) fn is_calendar_word(&self, i: usize) -> bool {
+        CALENDAR_WORDS.contains(&self.word(i))
+    }
+
+    /// A name particle (de, van, ben, ould…).
+    pub(crate) fn is_particle(&self, i: usize) -> bool {
+        NAME_PARTICLES.contains(&self.word(i))
+    }
+
+    /// A lower-case word that looks like an adjective.
+    pub(crate) fn is_adjective(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        if !t.has(WORD) || t.has(CAP) || self.is_function_word(i) {
+            return false;
+        }
+        let w = self.word(i);
+        if w.len() < 4 {
+            return false;
+        }
+        ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e))
+    }
+
+    /// A capitalised word that can be part of a proper name: capitalised, not a number, not a
+    /// function word or calendar word, not in a line in capitals.
+    pub(crate) fn is_cap_word(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        t.has(WORD)
+            && t.has(CAP)
+            && !t.has(SHOUT)
+            && !self.is_function_word(i)
+            && !self.is_calendar_word(i)
+    }
+
+    /// Length in tokens of a connector starting at token `i` (« de », « de la », « de l' »,
+    /// « du », « des », « d' », « et de la »…), 0 if none. `bare_de` says whether a lone « de »
+    /// or « d' » (without article) is accepted.
+    pub(crate) fn connector(&self, i: usize, extra: &[&str]) -> (usize, bool) {
+        let w = self.word(i);
+        let mut n = 0;
+        let mut bare = false;
+        let mut j = i;
+        if w == "et" || w == "," {
+            j += 1;
+            n += 1;
+        }
+        match self.word(j) {
+            "de" => match self.word(j + 1) {
+                "la" | "l'" => n += 2,
+                _ => {
+                    n += 1;
+                    bare = true;
+                }
+            },
+            "du" | "des" => n += 1,
+            "d'" => {
+                n += 1;
+                bare = true;
+            }
+            w2 if extra.contains(&w2) => match self.word(j + 1) {
+                "la" | "l'" | "le" | "les" => n += 2,
+                _ => n += 1,
+            },
+            _ => return (0, false),
+        }
+        (n, bare)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_are_sorted() {
+        let mut sorted = FUNCTION_WORDS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, FUNCTION_WORDS, "binary_search needs a sorted list");
+    }
+}

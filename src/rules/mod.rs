@@ -1,0 +1,21 @@
+//! The rule phases of the cascade, one file a family, each an `impl Run` block:
+//!
+//! | phase | file | rules (names as reported in [`Source::Rule`](crate::Source)) |
+//! |---|---|---|
+//! | gazetteer | `gazetteer.rs` | entries, with the case policy and corroboration of ambiguous entries |
+//! | demonyms | `demonyms.rs` | `demonym`, `demonym-compound` |
+//! | dates | `dates.rs` | `date`, `date-numeric`, `date-year` |
+//! | titles | `titles.rs` | `title+portfolio` |
+//! | acronyms | `orgs.rs` | `name(ACR)`, `acronym-definition` |
+//! | organisations | `orgs.rs` | `org-head` |
+//! | persons | `persons.rs` | `honorific+name`, `title+name`, `first-name+name`, `name,title` |
+//! | document | `document.rs` | `acronym-reuse`, `person-short-mention` |
+
+mod dates;
+mod demonyms;
+mod document;
+mod gazetteer;
+mod lexical;
+mod orgs;
+mod persons;
+mod titles;

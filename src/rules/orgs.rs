@@ -1,0 +1,137 @@
+//! Organisations named by a head noun and its complement (« Confédération des États du
+//! Sahel », « Banque centrale des États de l'Afrique de l'Ouest »), and acronyms defined in the
+//! text by « Full Name (ACR) ».
+
+use super::titles::Chain;
+use crate::entity::{Kind, Value};
+use crate::gazetteer::EntryKind;
+use crate::pipeline::{prio, Run, Src};
+use crate::tokenize::{SENT_START, UPPER, WORD};
+
+/// Adjectives that form one head with the noun after them (« Haut Conseil », « Haute Cour »).
+const HEAD_PREFIXES: &[&str] = &["haut", "haute", "grand", "grande", "nouveau", "nouvelle"];
+
+impl Run<'_> {
+    fn is_org_head(&self, i: usize) -> bool {
+        self.is_cap_word(i) && self.lex.word_of(self.word(i), EntryKind::OrgHead).is_some()
+    }
+
+    pub(crate) fn org_phase(&mut self) {
+        for i in 0..self.tokens.len() {
+            if !self.is_org_head(i) {
+                continue;
+            }
+            let start =
+                if i > 0 && self.is_cap_word(i - 1) && HEAD_PREFIXES.contains(&self.word(i - 1)) {
+                    i - 1
+                } else {
+                    i
+                };
+            let end = self.complement(i + 1, Chain::Org);
+            if end == i + 1 {
+                continue;
+            }
+            // A sentence-initial head needs a capitalised complement, not an adjective only:
+            // « Conseil municipal » opening a sentence is not a name.
+            if self.tok_has(start, SENT_START) && !(i + 1..end).any(|k| self.is_cap_word(k)) {
+                continue;
+            }
+            self.push_tokens(
+                start,
+                end,
+                Kind::Organisation,
+                None,
+                None,
+                Src::Rule("org-head"),
+                prio::ORG_RULE,
+            );
+        }
+    }
+
+    /// An acronym token: two to ten letters or digits in capitals (« AES », « G5 », « M23 »).
+    fn is_acronym(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let w = self.orig_word(i);
+        t.has(WORD)
+            && (t.has(UPPER) || w.chars().filter(|c| c.is_uppercase()).count() >= 2)
+            && (2..=12).contains(&w.chars().count())
+            && w.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// « Confédération des États du Sahel (AES) »: the acronym takes the kind of the name
+    /// before it, and names it (the document pass applies it to later bare uses).
+    pub(crate) fn acronym_definition_phase(&mut self) {
+        let mut new = Vec::new();
+        for i in 1..self.tokens.len().saturating_sub(2) {
+            if self.word(i) != "(" || self.word(i + 2) != ")" || !self.is_acronym(i + 1) {
+                continue;
+            }
+            // The longest organisation or place ending right before « ( ».
+            let before = self
+                .cands
+                .iter()
+                .filter(|c| c.te == i && matches!(c.kind, Kind::Organisation | Kind::Location))
+                .max_by_key(|c| (c.te - c.ts, c.prio));
+            let (kind, place, ts) = match before {
+                Some(c) => (c.kind, c.place, c.ts),
+                None => {
+                    // A capitalised name no rule knew: capitalised words, connectors,
+                    // adjectives, back to the first capitalised word.
+                    let mut k = i;
+                    let mut caps = 0;
+                    while k > 0 {
+                        let p = k - 1;
+                        if self.is_cap_word(p) {
+                            caps += 1;
+                            k = p;
+                        } else if self.is_adjective(p)
+                            || matches!(
+                                self.word(p),
+                                "de" | "du" | "des" | "d'" | "la" | "l'" | "et"
+                            )
+                        {
+                            k = p;
+                        } else {
+                            break;
+                        }
+                        if self.tok_has(k, SENT_START) {
+                            break;
+                        }
+                    }
+                    while k < i && !self.is_cap_word(k) {
+                        k += 1;
+                    }
+                    if caps < 2 || k >= i {
+                        continue;
+                    }
+                    new.push((k, i, Kind::Organisation, None, None, "name(ACR)"));
+                    (Kind::Organisation, None, k)
+                }
+            };
+            let full = {
+                let os = self
+                    .folded
+                    .orig_start(self.orig, self.tokens[ts].fs as usize);
+                let oe = self
+                    .folded
+                    .orig_end(self.orig, self.tokens[i - 1].fe as usize);
+                self.orig.get(os..oe).unwrap_or("").to_string()
+            };
+            let acr = self.orig_word(i + 1).to_string();
+            new.push((
+                i + 1,
+                i + 2,
+                kind,
+                place,
+                Some(Value::Name(full.clone())),
+                "acronym-definition",
+            ));
+            self.acronyms.push((acr, kind, place, full));
+        }
+        for (ts, te, kind, place, value, rule) in new {
+            self.push_tokens(ts, te, kind, place, value, Src::Rule(rule), prio::ACRONYM);
+        }
+    }
+}

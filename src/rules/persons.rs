@@ -1,0 +1,152 @@
+//! Persons: a capitalised name after an honorific (« M. Novak »), after a title (« le général
+//! de division Abdoulaye Maïga »), starting with a known first name (« Fatoumata Diallo »), or
+//! before a title in apposition (« Assimi Goïta, président de la Transition »).
+
+use crate::entity::Kind;
+use crate::gazetteer::{EntryKind, AMBIGUOUS, EXACT};
+use crate::pipeline::{prio, starts, Run, Src};
+use crate::tokenize::{AFTER_BREAK, SENT_START};
+
+/// Longest name, in words.
+const MAX_NAME_WORDS: usize = 5;
+
+impl Run<'_> {
+    /// A known first name (a hyphenated one counts when its first part is known).
+    pub(crate) fn is_first_name(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let first = |w: &str| {
+            self.lex
+                .word_ids(w)
+                .iter()
+                .any(|&id| self.lex.entries[id as usize].kind == EntryKind::FirstName)
+        };
+        first(w) || w.split_once('-').is_some_and(|(a, _)| first(a))
+    }
+
+    fn is_ambiguous_first_name(&self, i: usize) -> bool {
+        self.lex.word_ids(self.word(i)).iter().any(|&id| {
+            let e = &self.lex.entries[id as usize];
+            e.kind == EntryKind::FirstName && e.has(AMBIGUOUS)
+        })
+    }
+
+    /// A word that can be part of a person's name.
+    fn is_name_word(&self, i: usize) -> bool {
+        self.is_cap_word(i)
+            && !self.starts_with(i, starts::LOC | starts::ORG | starts::TITLE | starts::DATE)
+            && self
+                .lex
+                .word_of(self.word(i), EntryKind::Honorific)
+                .is_none()
+    }
+
+    /// The end (exclusive) of a name starting at `i`, and its number of words; `(i, 0)` if none.
+    /// Particles (de, van, ben, ould, ag…) and initials (« John F. Kennedy ») may stand inside.
+    pub(crate) fn name_seq(&self, i: usize) -> (usize, usize) {
+        let mut j = i;
+        let mut words = 0;
+        while words < MAX_NAME_WORDS {
+            if j > i && self.tok_has(j, AFTER_BREAK) {
+                break;
+            }
+            if self.is_name_word(j) {
+                // An initial: one capital letter and a period, then a name.
+                if self.word(j).chars().count() == 1 {
+                    if self.word(j + 1) == "." && words > 0 && self.is_name_word(j + 2) {
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                j += 1;
+                words += 1;
+                continue;
+            }
+            if words > 0 && self.is_particle(j) {
+                // « de la Fontaine »: two particles at most.
+                let mut k = j + 1;
+                if self.is_particle(k) {
+                    k += 1;
+                }
+                if self.is_name_word(k) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        (j, words)
+    }
+
+    pub(crate) fn person_phase(&mut self) {
+        let mut found: Vec<(usize, usize, &'static str, u8)> = Vec::new();
+        let n = self.tokens.len();
+        // Honorific + name.
+        for i in 0..n {
+            let Some((_, e)) = self.lex.word_of(self.word(i), EntryKind::Honorific) else {
+                continue;
+            };
+            let w = self.orig_word(i);
+            if e.has(EXACT) && !w.chars().zip(e.surface.chars()).all(|(a, b)| a == b) {
+                continue;
+            }
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let mut j = i + 1;
+            if self.word(j) == "." {
+                j += 1;
+            } else if w.chars().count() == 1 {
+                // « M » without its period is a letter, not « Monsieur ».
+                continue;
+            }
+            let (end, words) = self.name_seq(j);
+            if words > 0 {
+                found.push((j, end, "honorific+name", prio::PERSON_CUE));
+            }
+        }
+        // Title + name.
+        for c in &self.cands {
+            if c.kind != Kind::Title {
+                continue;
+            }
+            let (end, words) = self.name_seq(c.te);
+            if words > 0 {
+                found.push((c.te, end, "title+name", prio::PERSON_CUE));
+            }
+        }
+        // First name + name.
+        for i in 0..n {
+            if !self.is_first_name(i) || !self.is_name_word(i) {
+                continue;
+            }
+            if self.is_ambiguous_first_name(i) && self.tok_has(i, SENT_START) {
+                continue;
+            }
+            let (end, words) = self.name_seq(i);
+            if words >= 2 {
+                found.push((i, end, "first-name+name", prio::PERSON_FIRST_NAME));
+            }
+        }
+        // Name, title: « Assimi Goïta, président de la Transition ».
+        for i in 0..n {
+            if !self.is_name_word(i) || (i > 0 && self.is_name_word(i - 1)) {
+                continue;
+            }
+            let (end, words) = self.name_seq(i);
+            if !(2..=4).contains(&words) || self.word(end) != "," {
+                continue;
+            }
+            let mut k = end + 1;
+            if matches!(self.word(k), "le" | "la" | "l'") {
+                k += 1;
+            }
+            if self.starts_with(k, starts::TITLE) {
+                found.push((i, end, "name,title", prio::PERSON_WEAK));
+            }
+        }
+        for (ts, te, rule, p) in found {
+            self.push_tokens(ts, te, Kind::Person, None, None, Src::Rule(rule), p);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Titles with their portfolio (« ministre de l'Administration territoriale et de la
+//! Décentralisation », « président de la Transition »), and the complement chain they share with
+//! organisation names.
+
+use crate::entity::Kind;
+use crate::pipeline::{prio, starts, Run, Src};
+use crate::tokenize::{CAP, NUMBER, SENT_START, WORD};
+
+/// What a complement chain is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Chain {
+    /// A portfolio after a title: stops before places and organisations, which are outside the
+    /// title (« président de la Transition » du « Mali »).
+    Title,
+    /// The rest of an organisation name after its head noun: places are inside
+    /// (« Union nationale des travailleurs du Mali »).
+    Org,
+}
+
+const TITLE_CONNECTORS: &[&str] = &["a", "au", "aux", "aupres", "charge", "chargee"];
+const ORG_CONNECTORS: &[&str] = &["pour", "a", "au", "aux", "en", "sur"];
+
+/// Longest chain, in connectors.
+const MAX_STEPS: usize = 6;
+
+impl Run<'_> {
+    /// A lower-case content word (« partenariat », « travailleurs »).
+    fn is_lower_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.has(WORD) && !t.has(CAP) && !t.has(NUMBER))
+            && !self.is_function_word(i)
+            && self.word(i).len() >= 3
+    }
+
+    /// A known first name followed by a capitalised word: a person starts here.
+    pub(crate) fn person_starts(&self, i: usize) -> bool {
+        self.is_first_name(i) && self.is_cap_word(i + 1)
+    }
+
+    /// Capitalised words and the adjectives after them, from `k`; returns the end.
+    fn content(&self, k: usize, mode: Chain) -> usize {
+        let mut m = k;
+        let mut has_cap = false;
+        loop {
+            if self.is_cap_word(m) && !self.tok_has(m, SENT_START) && !self.person_starts(m) {
+                if mode == Chain::Title && m > k && self.starts_with(m, starts::LOC | starts::ORG) {
+                    break;
+                }
+                m += 1;
+                has_cap = true;
+                continue;
+            }
+            if has_cap && self.is_adjective(m) && m - k < 6 {
+                m += 1;
+                continue;
+            }
+            break;
+        }
+        if has_cap {
+            m
+        } else {
+            k
+        }
+    }
+
+    /// Extends a head ending before token `start` with its complement; returns the end token
+    /// (exclusive), `start` when there is none.
+    pub(crate) fn complement(&self, start: usize, mode: Chain) -> usize {
+        let extra = match mode {
+            Chain::Title => TITLE_CONNECTORS,
+            Chain::Org => ORG_CONNECTORS,
+        };
+        let mut j = start;
+        let mut good = start;
+        if mode == Chain::Org {
+            while self.is_adjective(j) && j - start < 2 {
+                j += 1;
+                good = j;
+            }
+        }
+        for _ in 0..MAX_STEPS {
+            let (c, bare) = self.connector(j, extra);
+            if c == 0 {
+                break;
+            }
+            let k = j + c;
+            if mode == Chain::Title
+                && (bare || self.starts_with(k, starts::LOC | starts::ORG | starts::DATE))
+            {
+                // « ambassadeur de France », « général de Gaulle »: not a portfolio.
+                break;
+            }
+            let end = self.content(k, mode);
+            if end > k {
+                j = end;
+                good = end;
+                continue;
+            }
+            // Organisations allow one lower-case noun before a capitalised complement:
+            // « Forum de partenariat Russie-Afrique », « Union des travailleurs du Mali ».
+            if mode == Chain::Org && self.is_lower_word(k) {
+                let end = self.content(k + 1, mode);
+                if end > k + 1 {
+                    j = end;
+                    good = end;
+                    continue;
+                }
+                let (c2, _) = self.connector(k + 1, extra);
+                if c2 > 0 && self.content(k + 1 + c2, mode) > k + 1 + c2 {
+                    j = k + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        good
+    }
+
+    pub(crate) fn title_phase(&mut self) {
+        let n = self.cands.len();
+        for idx in 0..n {
+            if self.cands[idx].kind != Kind::Title {
+                continue;
+            }
+            let (ts, te) = (self.cands[idx].ts, self.cands[idx].te);
+            let end = self.complement(te, Chain::Title);
+            if end > te {
+                self.push_tokens(
+                    ts,
+                    end,
+                    Kind::Title,
+                    None,
+                    None,
+                    Src::Rule("title+portfolio"),
+                    prio::TITLE,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! French tokens over the folded view, with flags read from the original text.
+//!
+//! A word is a run of letters and digits with inner hyphens and apostrophes (« Jean-Pierre »,
+//! « aujourd'hui », « a-t-il »); an elided article or pronoun is split off with its apostrophe
+//! (« l' » + « Irak »). Every other non-space char is a token of its own. Flags record what the
+//! rules need: capitalised, all in capitals, first word of a sentence, inside a line written in
+//! capitals (a headline).
+
+use crate::normalize::Folded;
+
+/// The first letter is upper case in the original.
+pub(crate) const CAP: u8 = 1;
+/// Every letter is upper case in the original, and there are at least two.
+pub(crate) const UPPER: u8 = 2;
+/// First word of a sentence, a line, or a quotation.
+pub(crate) const SENT_START: u8 = 4;
+/// The word is in a line written in capitals: case tells nothing there.
+pub(crate) const SHOUT: u8 = 8;
+/// Letters and digits (a word); otherwise punctuation or symbol.
+pub(crate) const WORD: u8 = 16;
+/// Digits only.
+pub(crate) const NUMBER: u8 = 32;
+/// A line break (or a blank) stands between this token and the previous one.
+pub(crate) const AFTER_BREAK: u8 = 64;
+
+/// One token: folded and original byte ranges, flags.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    /// Folded start byte.
+    pub(crate) fs: u32,
+    /// Folded end byte.
+    pub(crate) fe: u32,
+    /// Flags (`CAP`, `UPPER`…).
+    pub(crate) flags: u8,
+}
+
+impl Token {
+    #[inline]
+    pub(crate) fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+    #[inline]
+    pub(crate) fn text<'a>(&self, folded: &'a str) -> &'a str {
+        &folded[self.fs as usize..self.fe as usize]
+    }
+}
+
+/// Elided words that end with an apostrophe and are split off the next word.
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+/// Abbreviations after which a period does not end a sentence (folded, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "av", "bd", "gal",
+    "col", "cdt", "cne", "lt", "sgt", "gen", "prof", "vol", "no", "n", "p", "art", "env", "ex",
+    "c", "j", "etc", "cf", "vs", "jr", "sr",
+];
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits the folded text into tokens and flags them from the original.
+pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
+    let f = folded.text.as_str();
+    let fb = f.as_bytes();
+    let mut tokens: Vec<Token> = Vec::with_capacity(f.len() / 5 + 1);
+    let mut i = 0;
+    while i < fb.len() {
+        let b = fb[i];
+        if b == b' ' || b == b'\t' || b == b'\n' || b == b'\r' {
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            f[i..].chars().next().unwrap_or(' ')
+        };
+        if c.is_whitespace() || c.is_control() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        if !is_word_char(c) {
+            i += c.len_utf8();
+            tokens.push(Token {
+                fs: start as u32,
+                fe: i as u32,
+                flags: 0,
+            });
+            continue;
+        }
+        // A word: letters and digits, inner hyphens and apostrophes.
+        let mut end;
+        loop {
+            // Consume word chars.
+            while i < fb.len() {
+                let c = if fb[i] < 0x80 {
+                    fb[i] as char
+                } else {
+                    f[i..].chars().next().unwrap_or(' ')
+                };
+                if is_word_char(c) {
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            end = i;
+            if i + 1 < fb.len() && (fb[i] == b'-' || fb[i] == b'\'') {
+                let next = f[i + 1..].chars().next().unwrap_or(' ');
+                if is_word_char(next) {
+                    if fb[i] == b'\'' && ELIDED.contains(&&f[start..i]) {
+                        // « l'Irak »: the elided word keeps its apostrophe.
+                        end = i + 1;
+                        i += 1;
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        let flags = WORD
+            | if f[start..end].bytes().all(|b| b.is_ascii_digit()) {
+                NUMBER
+            } else {
+                0
+            };
+        tokens.push(Token {
+            fs: start as u32,
+            fe: end as u32,
+            flags,
+        });
+    }
+    flag_case(orig, folded, &mut tokens);
+    flag_sentences(f, &mut tokens);
+    flag_shouting(&mut tokens);
+    tokens
+}
+
+/// Reads the case of each word in the original text.
+fn flag_case(orig: &str, folded: &Folded, tokens: &mut [Token]) {
+    for t in tokens.iter_mut() {
+        if !t.has(WORD) || t.has(NUMBER) {
+            continue;
+        }
+        let os = folded.orig_start(orig, t.fs as usize);
+        let oe = folded.orig_end(orig, t.fe as usize);
+        let word = orig.get(os..oe).unwrap_or("");
+        let mut letters = 0;
+        let mut upper = 0;
+        let mut first_upper = None;
+        for c in word.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                let u = c.is_uppercase();
+                if u {
+                    upper += 1;
+                }
+                if first_upper.is_none() {
+                    first_upper = Some(u);
+                }
+            }
+        }
+        if first_upper == Some(true) {
+            t.flags |= CAP;
+        }
+        if letters >= 2 && upper == letters {
+            t.flags |= UPPER;
+        }
+    }
+}
+
+/// Marks the first word of each sentence, line and quotation.
+fn flag_sentences(f: &str, tokens: &mut [Token]) {
+    let mut start = true;
+    let mut prev_end = 0usize;
+    for idx in 0..tokens.len() {
+        let t = tokens[idx];
+        let gap = &f[prev_end..t.fs as usize];
+        if idx > 0 && gap.contains('\n') {
+            start = true;
+            tokens[idx].flags |= AFTER_BREAK;
+        }
+        prev_end = t.fe as usize;
+        if t.has(WORD) {
+            if start {
+                tokens[idx].flags |= SENT_START;
+                start = false;
+            }
+            continue;
+        }
+        match t.text(f) {
+            "." | "!" | "?" | "…" => {
+                // A period after an abbreviation or an initial does not end the sentence.
+                let abbrev = idx > 0
+                    && tokens[idx - 1].has(WORD)
+                    && tokens[idx - 1].fe == t.fs
+                    && t.text(f) == "."
+                    && {
+                        let w = tokens[idx - 1].text(f);
+                        ABBREVIATIONS.contains(&w) || w.chars().count() == 1
+                    };
+                if !abbrev {
+                    start = true;
+                }
+            }
+            "«" | "\"" | "“" | ":" | "—" | "–" => {
+                // The first word of a quotation or after a colon is capitalised for its own
+                // reasons: treat it as sentence-initial. A closing quote must not reset.
+                if t.text(f) != "\"" || !(idx > 0 && tokens[idx - 1].fe == t.fs) {
+                    start = true;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Marks words in lines where most words are in capitals (headlines, OCR'd mastheads).
+fn flag_shouting(tokens: &mut [Token]) {
+    let mut line_start = 0;
+    for idx in 0..=tokens.len() {
+        let boundary = idx == tokens.len() || (idx > 0 && tokens[idx].has(AFTER_BREAK));
+        if !boundary {
+            continue;
+        }
+        let line = &tokens[line_start..idx];
+        let words = line
+            .iter()
+            .filter(|t| t.has(WORD) && !t.has(NUMBER) && t.fe - t.fs >= 2)
+            .count();
+        let upper = line.iter().filter(|t| t.has(UPPER)).count();
+        if words >= 3 && upper * 10 >= words * 6 {
+            for t in &mut tokens[line_start..idx] {
+                t.flags |= SHOUT;
+            }
+        }
+        line_start = idx;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<(String, u8)> {
+        let f = Folded::new(s);
+        tokenize(s, &f)
+            .iter()
+            .map(|t| (t.text(&f.text).to_string(), t.flags))
+            .collect()
+    }
+
+    #[test]
+    fn splits_elision_keeps_inner_hyphens() {
+        let w: Vec<String> = words("l’Irak, aujourd'hui Jean-Pierre a-t-il dit.")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "l'",
+                "irak",
+                ",",
+                "aujourd'hui",
+                "jean-pierre",
+                "a-t-il",
+                "dit",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn flags_case_and_sentences() {
+        let w = words("Le jeudi, M. Novak parle. Il part");
+        let flag = |s: &str| w.iter().find(|(t, _)| t == s).unwrap().1;
+        assert!(flag("le") & SENT_START != 0);
+        assert!(flag("novak") & CAP != 0);
+        assert!(
+            flag("novak") & SENT_START == 0,
+            "M. does not end a sentence"
+        );
+        assert!(flag("il") & SENT_START != 0);
+        assert!(flag("jeudi") & CAP == 0);
+    }
+
+    #[test]
+    fn flags_headlines() {
+        let w = words("LA GRÈVE CONTINUE À PARIS\nLe texte suit.");
+        assert!(w[0].1 & SHOUT != 0);
+        assert!(w.iter().find(|(t, _)| t == "texte").unwrap().1 & SHOUT == 0);
+    }
+}
