@@ -199,15 +199,16 @@ impl Run<'_> {
                     return false;
                 }
                 if e.has(AMBIGUOUS) {
-                    if shout {
+                    if shout || self.tok_has(ts, SENT_START) {
                         return false;
                     }
-                    let cues = if e.kind == EntryKind::Org {
-                        ORG_CUES
-                    } else {
-                        LOCATIVES
-                    };
-                    return cues.contains(&prev) && !self.tok_has(ts, SENT_START);
+                    if e.kind == EntryKind::Org {
+                        return ORG_CUES.contains(&prev);
+                    }
+                    // Capitalised inside a sentence, a place name is a name; it is a first name
+                    // when a capitalised word follows (« Maurice Papon »), unless a locative
+                    // says otherwise.
+                    return LOCATIVES.contains(&prev) || !self.is_cap_word(te);
                 }
                 true
             }

@@ -246,6 +246,11 @@ impl Run<'_> {
             j += 1;
             n += 1;
         }
+        if matches!(self.word(j), "charge" | "chargee" | "charges" | "chargees") && n == 0 {
+            // « ministre délégué chargé du Commerce extérieur ».
+            let (c, _) = self.connector(j + 1, extra);
+            return if c > 0 { (c + 1, false) } else { (0, false) };
+        }
         match self.word(j) {
             "de" => match self.word(j + 1) {
                 "la" | "l'" => n += 2,
@@ -259,6 +264,8 @@ impl Run<'_> {
                 n += 1;
                 bare = true;
             }
+            // « a » is « à » only with its accent: « a appelé » is a verb.
+            "a" if !matches!(self.orig_word(j), "à" | "À") => return (0, false),
             w2 if extra.contains(&w2) => match self.word(j + 1) {
                 "la" | "l'" | "le" | "les" => n += 2,
                 _ => n += 1,

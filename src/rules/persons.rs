@@ -32,12 +32,28 @@ impl Run<'_> {
 
     /// A word that can be part of a person's name.
     fn is_name_word(&self, i: usize) -> bool {
-        self.is_cap_word(i)
+        (self.is_cap_word(i) || self.is_prefixed_name(i))
             && !self.starts_with(i, starts::LOC | starts::ORG | starts::TITLE | starts::DATE)
             && self
                 .lex
                 .word_of(self.word(i), EntryKind::Honorific)
                 .is_none()
+    }
+
+    /// « al-Mansouri », « el-Sissi », « ben-Ali »: an Arabic article or filiation joined to a
+    /// capitalised name.
+    fn is_prefixed_name(&self, i: usize) -> bool {
+        let w = self.orig_word(i);
+        [
+            "al-", "el-", "ad-", "as-", "ash-", "an-", "ben-", "bin-", "abu-", "ould-",
+        ]
+        .iter()
+        .any(|p| {
+            w.len() > p.len()
+                && w.is_char_boundary(p.len())
+                && w[..p.len()].eq_ignore_ascii_case(p)
+                && w[p.len()..].starts_with(char::is_uppercase)
+        })
     }
 
     /// The end (exclusive) of a name starting at `i`, and its number of words; `(i, 0)` if none.

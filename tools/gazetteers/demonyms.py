@@ -110,6 +110,7 @@ HEADER = """\
 # regenerate: python3 tools/gazetteers/demonyms.py
 # Surfaces are lowercase: matching folds case (« Maliens » the noun matches « maliens »).
 # A surface serving several countries has one row per country (congolais: CG and CD).
+# surface\tkind\tvalue\tflags
 """
 
 

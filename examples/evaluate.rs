@@ -1,0 +1,689 @@
+//! Scores the default extractor against an annotated corpus in JSONL, and lists its commonest
+//! errors.
+//!
+//! ```text
+//! cargo run --release --example evaluate -- CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS]
+//! cargo run --release --example evaluate -- ../shared/corpora/winer-fr-dev.jsonl
+//! ```
+//!
+//! Corpus format (`../shared/corpora/README.md`): one JSON object a line, with `id`, `text` and
+//! `entities` (`[{"start", "end", "label", "text"}]`, `start`/`end` in Unicode code points, end
+//! exclusive). Malformed lines are reported on standard error and skipped.
+//!
+//! Scoring: the extractor's kinds map to labels (person → PER, location → LOC, organisation →
+//! ORG, date → DATE); titles and demonyms are never scored. Only the labels PER, LOC, ORG and
+//! DATE that occur in the corpus's gold are scored, for gold and predictions alike (gold MISC
+//! and TIME are ignored, except to name spurious predictions that fall on them). Per label and
+//! micro-averaged: exact (same span and label) and lenient (same label, overlapping span; each
+//! gold and each prediction matched at most once, exact pairs first, then greedily in text
+//! order) precision, recall and F1.
+//!
+//! Errors, classified from the prediction side (each wrong prediction counts once) and the gold
+//! side (missed entities):
+//! - wrong label: a scored gold entity has exactly the prediction's span, another label;
+//! - boundary: a gold entity of the same label overlaps the prediction, span differs;
+//! - wrong label + boundary: only gold entities of other scored labels overlap, span differs;
+//! - spurious (MISC in gold) (or TIME…): only gold entities of unscored labels overlap;
+//! - spurious: no gold entity of any label overlaps;
+//! - missed: a scored gold entity that no scored prediction overlaps.
+//!
+//! `--errors N` (default 15) lists, per error type, the N most frequent texts with one context
+//! (±40 chars, the span in [brackets], line breaks as ⏎). `--limit DOCS` reads only the first
+//! DOCS documents. `--predictions OUT.jsonl` writes one line a document:
+//! `{"id": …, "entities": [{"start", "end", "label", "kind", "subtype"?, "text", "value"}]}` with
+//! start/end in Unicode code points, every kind included (label PER, LOC, ORG, DATE, TITLE or
+//! DEMONYM; `subtype` for locations only; `value` null when absent).
+//!
+//! Timing covers extraction only (not reading, parsing or scoring); MB = 10^6 bytes of UTF-8 text.
+
+use nommer::{Entity, Extractor, Value};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::time::{Duration, Instant};
+
+/// The labels the extractor can be scored on, in report order.
+const SCORABLE: [&str; 4] = ["PER", "LOC", "ORG", "DATE"];
+
+/// A span in Unicode code points, with its label and text.
+#[derive(Clone, Debug)]
+struct Span {
+    start: usize,
+    end: usize,
+    label: String,
+    text: String,
+}
+
+impl Span {
+    fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    fn same_span(&self, other: &Span) -> bool {
+        self.start == other.start && self.end == other.end
+    }
+}
+
+/// One corpus document.
+struct Doc {
+    id: serde_json::Value,
+    text: String,
+    gold: Vec<Span>,
+}
+
+struct Options {
+    corpus: String,
+    predictions: Option<String>,
+    errors: usize,
+    limit: Option<usize>,
+}
+
+const USAGE: &str =
+    "usage: evaluate CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS]";
+
+fn parse_args() -> Result<Options, String> {
+    let mut corpus = None;
+    let mut predictions = None;
+    let mut errors = 15;
+    let mut limit = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |flag: &str| -> Result<String, String> {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        match name.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            "--predictions" => predictions = Some(value("--predictions")?),
+            "--errors" => {
+                let v = value("--errors")?;
+                errors = v
+                    .parse()
+                    .map_err(|_| format!("--errors: not a number: {v}"))?;
+            }
+            "--limit" => {
+                let v = value("--limit")?;
+                limit = Some(
+                    v.parse()
+                        .map_err(|_| format!("--limit: not a number: {v}"))?,
+                );
+            }
+            _ if name.starts_with("--") => return Err(format!("unknown option {name}")),
+            _ if corpus.is_none() => corpus = Some(arg),
+            _ => return Err(format!("unexpected argument {arg}")),
+        }
+    }
+    Ok(Options {
+        corpus: corpus.ok_or("missing CORPUS.jsonl")?,
+        predictions,
+        errors,
+        limit,
+    })
+}
+
+/// Byte offset of every char boundary, indexed by char offset (length = chars + 1).
+fn char_to_byte(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    v.push(text.len());
+    v
+}
+
+/// Parses one corpus line. Malformed gold entities are skipped with a warning in `warnings`.
+fn parse_doc(line: &str, warnings: &mut Vec<String>) -> Result<Doc, String> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("bad JSON: {e}"))?;
+    let obj = v.as_object().ok_or("not a JSON object")?;
+    let id = obj.get("id").cloned().unwrap_or(serde_json::Value::Null);
+    let text = obj
+        .get("text")
+        .and_then(|t| t.as_str())
+        .ok_or("no string \"text\"")?
+        .to_string();
+    let offsets = char_to_byte(&text);
+    let nchars = offsets.len() - 1;
+    let mut gold = Vec::new();
+    let entities = match obj.get("entities") {
+        None | Some(serde_json::Value::Null) => &[][..],
+        Some(serde_json::Value::Array(a)) => &a[..],
+        Some(_) => return Err("\"entities\" is not an array".into()),
+    };
+    for (i, e) in entities.iter().enumerate() {
+        let start = e.get("start").and_then(|x| x.as_u64());
+        let end = e.get("end").and_then(|x| x.as_u64());
+        let label = e.get("label").and_then(|x| x.as_str());
+        let (start, end, label) = match (start, end, label) {
+            (Some(s), Some(t), Some(l)) if s <= t && t as usize <= nchars => {
+                (s as usize, t as usize, l)
+            }
+            _ => {
+                warnings.push(format!("entity {i}: bad start/end/label, skipped: {e}"));
+                continue;
+            }
+        };
+        let span_text = &text[offsets[start]..offsets[end]];
+        if let Some(t) = e.get("text").and_then(|x| x.as_str()) {
+            if t != span_text {
+                warnings.push(format!(
+                    "entity {i}: text {t:?} differs from text[{start}..{end}] = {span_text:?}"
+                ));
+            }
+        }
+        gold.push(Span {
+            start,
+            end,
+            label: label.to_string(),
+            text: span_text.to_string(),
+        });
+    }
+    Ok(Doc { id, text, gold })
+}
+
+/// The JSON shape of an entity in `--predictions` (and in the `jsonl` example).
+#[derive(Serialize)]
+struct OutEntity<'a> {
+    start: usize,
+    end: usize,
+    label: &'static str,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subtype: Option<&'static str>,
+    text: &'a str,
+    value: Option<&'a Value>,
+}
+
+#[derive(Serialize)]
+struct OutDoc<'a> {
+    id: &'a serde_json::Value,
+    entities: Vec<OutEntity<'a>>,
+}
+
+fn out_entity(e: &Entity) -> OutEntity<'_> {
+    let r = e.char_range();
+    OutEntity {
+        start: r.start,
+        end: r.end,
+        label: e.kind().label(),
+        kind: e.kind().as_str(),
+        subtype: e.place().map(|p| p.as_str()),
+        text: e.text(),
+        value: e.value(),
+    }
+}
+
+/// True positives, gold and predicted counts.
+#[derive(Clone, Copy, Default)]
+struct Counts {
+    tp: usize,
+    gold: usize,
+    pred: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.gold += o.gold;
+        self.pred += o.pred;
+    }
+    fn prf(&self) -> (f64, f64, f64) {
+        let p = if self.pred == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.pred as f64
+        };
+        let r = if self.gold == 0 {
+            0.0
+        } else {
+            self.tp as f64 / self.gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+}
+
+/// Matches the gold and predicted spans of one label in one document: exact pairs first, then
+/// (lenient) overlapping pairs greedily in text order. Returns (exact tp, lenient tp).
+fn match_label(gold: &[&Span], pred: &[&Span]) -> (usize, usize) {
+    let mut gold_used = vec![false; gold.len()];
+    let mut pred_used = vec![false; pred.len()];
+    let mut exact = 0;
+    for (pi, p) in pred.iter().enumerate() {
+        if let Some(gi) = (0..gold.len()).find(|&gi| !gold_used[gi] && gold[gi].same_span(p)) {
+            gold_used[gi] = true;
+            pred_used[pi] = true;
+            exact += 1;
+        }
+    }
+    let mut lenient = exact;
+    for (pi, p) in pred.iter().enumerate() {
+        if pred_used[pi] {
+            continue;
+        }
+        if let Some(gi) = (0..gold.len()).find(|&gi| !gold_used[gi] && gold[gi].overlaps(p)) {
+            gold_used[gi] = true;
+            pred_used[pi] = true;
+            lenient += 1;
+        }
+    }
+    (exact, lenient)
+}
+
+/// Error types, in report order.
+const ERROR_TYPES: [&str; 6] = [
+    "wrong label (right span)",
+    "boundary (same label, overlapping)",
+    "wrong label + boundary",
+    "spurious (unscored label in gold)",
+    "spurious",
+    "missed",
+];
+
+/// One error occurrence: its type, the label to count it under, a key to group by, and where.
+struct ErrorItem {
+    kind: usize,
+    label: String,
+    key: String,
+    doc: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Classifies the errors of one document. `scored` gold and predictions are those of scored
+/// labels; `all_gold` includes unscored labels (MISC, TIME).
+fn classify_errors(
+    doc_index: usize,
+    scored_gold: &[&Span],
+    all_gold: &[Span],
+    scored_pred: &[&Span],
+    out: &mut Vec<ErrorItem>,
+) {
+    for p in scored_pred {
+        if scored_gold
+            .iter()
+            .any(|g| g.same_span(p) && g.label == p.label)
+        {
+            continue;
+        }
+        let (kind, label, key) = if let Some(g) = scored_gold.iter().find(|g| g.same_span(p)) {
+            (
+                0,
+                format!("{}→{}", g.label, p.label),
+                format!("«{}»  gold {} → pred {}", p.text, g.label, p.label),
+            )
+        } else if let Some(g) = scored_gold
+            .iter()
+            .find(|g| g.overlaps(p) && g.label == p.label)
+        {
+            (
+                1,
+                p.label.clone(),
+                format!("«{}»  {}, gold «{}»", p.text, p.label, g.text),
+            )
+        } else if let Some(g) = scored_gold.iter().find(|g| g.overlaps(p)) {
+            (
+                2,
+                format!("{}→{}", g.label, p.label),
+                format!(
+                    "«{}»  pred {}, gold {} «{}»",
+                    p.text, p.label, g.label, g.text
+                ),
+            )
+        } else if let Some(g) = all_gold.iter().find(|g| g.overlaps(p)) {
+            (
+                3,
+                format!("{} on {}", p.label, g.label),
+                format!("«{}»  {} on gold {} «{}»", p.text, p.label, g.label, g.text),
+            )
+        } else {
+            (4, p.label.clone(), format!("«{}»  {}", p.text, p.label))
+        };
+        out.push(ErrorItem {
+            kind,
+            label,
+            key,
+            doc: doc_index,
+            start: p.start,
+            end: p.end,
+        });
+    }
+    for g in scored_gold {
+        if !scored_pred.iter().any(|p| p.overlaps(g)) {
+            out.push(ErrorItem {
+                kind: 5,
+                label: g.label.clone(),
+                key: format!("«{}»  {}", g.text, g.label),
+                doc: doc_index,
+                start: g.start,
+                end: g.end,
+            });
+        }
+    }
+}
+
+/// `text` around chars `start..end`: 40 chars each side, the span in brackets, one line.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let offsets = char_to_byte(text);
+    let n = offsets.len() - 1;
+    let (start, end) = (start.min(n), end.min(n));
+    let left = start.saturating_sub(40);
+    let right = (end + 40).min(n);
+    let s = format!(
+        "{}{}[{}]{}{}",
+        if left > 0 { "…" } else { "" },
+        &text[offsets[left]..offsets[start]],
+        &text[offsets[start]..offsets[end]],
+        &text[offsets[end]..offsets[right]],
+        if right < n { "…" } else { "" },
+    );
+    s.chars()
+        .map(|c| match c {
+            '\n' => '⏎',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+fn pct(x: f64) -> String {
+    format!("{:5.1}", 100.0 * x)
+}
+
+fn main() {
+    let opts = parse_args().unwrap_or_else(|e| {
+        eprintln!("evaluate: {e}\n{USAGE}");
+        std::process::exit(2);
+    });
+    let file = std::fs::File::open(&opts.corpus).unwrap_or_else(|e| {
+        eprintln!("evaluate: cannot open {}: {e}", opts.corpus);
+        std::process::exit(2);
+    });
+
+    // Read the corpus.
+    let mut docs = Vec::new();
+    let mut skipped = 0;
+    let mut warned = 0;
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        if opts.limit.is_some_and(|l| docs.len() >= l) {
+            break;
+        }
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!(
+                    "evaluate: {}:{}: unreadable line, skipped: {e}",
+                    opts.corpus,
+                    n + 1
+                );
+                skipped += 1;
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut warnings = Vec::new();
+        match parse_doc(&line, &mut warnings) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => {
+                eprintln!("evaluate: {}:{}: {e}; skipped", opts.corpus, n + 1);
+                skipped += 1;
+            }
+        }
+        for w in warnings {
+            warned += 1;
+            if warned <= 20 {
+                eprintln!("evaluate: {}:{}: {w}", opts.corpus, n + 1);
+            }
+        }
+    }
+    if warned > 20 {
+        eprintln!("evaluate: {warned} entity warnings in all");
+    }
+
+    // The label set: scorable labels present in the gold.
+    let mut gold_labels: BTreeMap<String, usize> = BTreeMap::new();
+    for d in &docs {
+        for g in &d.gold {
+            *gold_labels.entry(g.label.clone()).or_default() += 1;
+        }
+    }
+    let scored: Vec<&str> = SCORABLE
+        .iter()
+        .copied()
+        .filter(|l| gold_labels.contains_key(*l))
+        .collect();
+
+    // Extract (timed).
+    let extractor = Extractor::default();
+    let mut elapsed = Duration::ZERO;
+    let mut results = Vec::with_capacity(docs.len());
+    for d in &docs {
+        let t = Instant::now();
+        let doc = extractor.extract(&d.text);
+        elapsed += t.elapsed();
+        results.push(doc);
+    }
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let chars: usize = docs.iter().map(|d| d.text.chars().count()).sum();
+
+    // Predictions file.
+    if let Some(path) = &opts.predictions {
+        let written = (|| -> std::io::Result<()> {
+            let mut w = BufWriter::new(std::fs::File::create(path)?);
+            for (d, doc) in docs.iter().zip(&results) {
+                let out = OutDoc {
+                    id: &d.id,
+                    entities: doc.entities().iter().map(out_entity).collect(),
+                };
+                serde_json::to_writer(&mut w, &out)?;
+                w.write_all(b"\n")?;
+            }
+            w.flush()
+        })();
+        if let Err(e) = written {
+            eprintln!("evaluate: cannot write {path}: {e}");
+            std::process::exit(1);
+        }
+    }
+
+    // Score.
+    let mut exact: HashMap<&str, Counts> = HashMap::new();
+    let mut lenient: HashMap<&str, Counts> = HashMap::new();
+    let mut unscored_pred: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (di, (d, doc)) in docs.iter().zip(&results).enumerate() {
+        let mut pred = Vec::new();
+        for e in doc.entities() {
+            let label = e.kind().label();
+            if scored.contains(&label) {
+                let r = e.char_range();
+                pred.push(Span {
+                    start: r.start,
+                    end: r.end,
+                    label: label.to_string(),
+                    text: e.text().to_string(),
+                });
+            } else {
+                *unscored_pred.entry(label).or_default() += 1;
+            }
+        }
+        let scored_gold: Vec<&Span> = d
+            .gold
+            .iter()
+            .filter(|g| scored.contains(&g.label.as_str()))
+            .collect();
+        let scored_pred: Vec<&Span> = pred.iter().collect();
+        for &label in &scored {
+            let g: Vec<&Span> = scored_gold
+                .iter()
+                .copied()
+                .filter(|s| s.label == label)
+                .collect();
+            let p: Vec<&Span> = pred.iter().filter(|s| s.label == label).collect();
+            let (tp_exact, tp_lenient) = match_label(&g, &p);
+            exact.entry(label).or_default().add(Counts {
+                tp: tp_exact,
+                gold: g.len(),
+                pred: p.len(),
+            });
+            lenient.entry(label).or_default().add(Counts {
+                tp: tp_lenient,
+                gold: g.len(),
+                pred: p.len(),
+            });
+        }
+        classify_errors(di, &scored_gold, &d.gold, &scored_pred, &mut errors);
+    }
+
+    // Report.
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "corpus {}: {} documents ({} lines skipped), {} chars, {:.2} MB",
+        opts.corpus,
+        docs.len(),
+        skipped,
+        chars,
+        bytes as f64 / 1e6
+    );
+    let gold_summary: Vec<String> = gold_labels
+        .iter()
+        .map(|(l, n)| {
+            let tag = if scored.contains(&l.as_str()) {
+                ""
+            } else {
+                " (ignored)"
+            };
+            format!("{l} {n}{tag}")
+        })
+        .collect();
+    let _ = writeln!(out, "gold labels: {}", gold_summary.join(", "));
+    let unscored: Vec<String> = unscored_pred
+        .iter()
+        .map(|(l, n)| format!("{l} {n}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "predictions not scored: {}",
+        if unscored.is_empty() {
+            "none".to_string()
+        } else {
+            unscored.join(", ")
+        }
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{:<18} {:>6} {:>6}   {:>5} {:>5} {:>5}   {:>5} {:>5} {:>5}",
+        "label", "gold", "pred", "P", "R", "F1", "lenP", "lenR", "lenF1"
+    );
+    let row = |out: &mut String, name: &str, ex: Counts, le: Counts| {
+        let (p, r, f) = ex.prf();
+        let (lp, lr, lf) = le.prf();
+        let _ = writeln!(
+            out,
+            "{:<18} {:>6} {:>6}   {} {} {}   {} {} {}",
+            name,
+            ex.gold,
+            ex.pred,
+            pct(p),
+            pct(r),
+            pct(f),
+            pct(lp),
+            pct(lr),
+            pct(lf)
+        );
+    };
+    for &label in &scored {
+        row(&mut out, label, exact[label], lenient[label]);
+    }
+    let micro = |labels: &[&str]| {
+        let (mut ex, mut le) = (Counts::default(), Counts::default());
+        for l in labels {
+            if let (Some(e), Some(n)) = (exact.get(l), lenient.get(l)) {
+                ex.add(*e);
+                le.add(*n);
+            }
+        }
+        (ex, le)
+    };
+    let core: Vec<&str> = scored.iter().copied().filter(|l| *l != "DATE").collect();
+    let (ex, le) = micro(&core);
+    row(&mut out, &format!("micro {}", core.join("+")), ex, le);
+    if scored.contains(&"DATE") {
+        let (ex, le) = micro(&scored);
+        row(&mut out, "micro +DATE", ex, le);
+    }
+    let _ = writeln!(out);
+    let secs = elapsed.as_secs_f64();
+    let _ = writeln!(
+        out,
+        "extraction: {} chars, {:.3} s, {:.2} MB/s (extraction only, MB = 10^6 bytes)",
+        chars,
+        secs,
+        if secs > 0.0 {
+            bytes as f64 / 1e6 / secs
+        } else {
+            0.0
+        }
+    );
+
+    // Error breakdown.
+    let _ = writeln!(out);
+    let _ = writeln!(out, "errors by type (and label):");
+    for (ti, name) in ERROR_TYPES.iter().enumerate() {
+        let mut per_label: BTreeMap<&str, usize> = BTreeMap::new();
+        for e in errors.iter().filter(|e| e.kind == ti) {
+            *per_label.entry(e.label.as_str()).or_default() += 1;
+        }
+        let total: usize = per_label.values().sum();
+        let labels: Vec<String> = per_label.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        let _ = writeln!(out, "  {:<36} {:>6}   {}", name, total, labels.join(", "));
+    }
+    if opts.errors > 0 {
+        for (ti, name) in ERROR_TYPES.iter().enumerate() {
+            // key → (count, first occurrence)
+            let mut groups: HashMap<&str, (usize, &ErrorItem)> = HashMap::new();
+            for e in errors.iter().filter(|e| e.kind == ti) {
+                groups.entry(e.key.as_str()).or_insert((0, e)).0 += 1;
+            }
+            if groups.is_empty() {
+                continue;
+            }
+            let mut sorted: Vec<(&str, usize, &ErrorItem)> =
+                groups.into_iter().map(|(k, (n, e))| (k, n, e)).collect();
+            sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let _ = writeln!(out);
+            let _ = writeln!(
+                out,
+                "{name}: top {} of {} distinct",
+                opts.errors.min(sorted.len()),
+                sorted.len()
+            );
+            for (key, n, e) in sorted.into_iter().take(opts.errors) {
+                let _ = writeln!(out, "  {n:>5}  {key}");
+                let _ = writeln!(
+                    out,
+                    "         {} | {}",
+                    docs[e.doc].id,
+                    context(&docs[e.doc].text, e.start, e.end)
+                );
+            }
+        }
+    }
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    if scored.is_empty() {
+        eprintln!("evaluate: no PER, LOC, ORG or DATE gold entity in the corpus: nothing scored");
+    }
+}

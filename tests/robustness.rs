@@ -1,0 +1,214 @@
+//! Any `&str` is valid input: no panic, spans on char boundaries that cut the caller's text,
+//! sorted and non-overlapping, char offsets that agree with byte offsets — on random Unicode,
+//! decomposed accents, control and zero-width characters, headlines in capitals, huge inputs.
+//! And a malformed user gazetteer gives an error naming its file and line.
+
+use nommer::{Document, Extractor, Kind};
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+
+fn check_invariants(text: &str, doc: &Document) {
+    let mut prev_end = 0;
+    for e in doc.entities() {
+        let r = e.range();
+        assert!(r.start < r.end, "empty span {e}");
+        assert!(r.start >= prev_end, "overlap or unsorted at {e}");
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        assert_eq!(&text[r.clone()], e.text());
+        let c = e.char_range();
+        assert_eq!(c.start, text[..r.start].chars().count(), "char start of {e}");
+        assert_eq!(c.end - c.start, e.text().chars().count(), "char length of {e}");
+        prev_end = r.end;
+    }
+}
+
+/// Pieces that stress the pipeline: accents (composed and not), quotes, no-break and zero-width
+/// spaces, control characters, digits and date words, names, acronyms, parentheses.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("é".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("\u{308}".to_string()),
+        Just("’".to_string()),
+        Just("'".to_string()),
+        Just("\u{a0}".to_string()),
+        Just("\u{202f}".to_string()),
+        Just("\u{200b}".to_string()),
+        Just("\u{feff}".to_string()),
+        Just("\u{0}".to_string()),
+        Just("\n".to_string()),
+        Just(" ".to_string()),
+        Just(".".to_string()),
+        Just("(".to_string()),
+        Just(")".to_string()),
+        Just("-".to_string()),
+        Just("«".to_string()),
+        Just("28".to_string()),
+        Just("1er".to_string()),
+        Just("novembre".to_string()),
+        Just("2024".to_string()),
+        Just("/".to_string()),
+        Just("M.".to_string()),
+        Just("Mali".to_string()),
+        Just("MALI".to_string()),
+        Just("Jean".to_string()),
+        Just("de".to_string()),
+        Just("l'".to_string()),
+        Just("Conseil".to_string()),
+        Just("AES".to_string()),
+        Just("russo-".to_string()),
+        Just("président".to_string()),
+        Just("İ".to_string()),
+        Just("ß".to_string()),
+        Just("œ".to_string()),
+        any::<char>().prop_map(|c| c.to_string()),
+        "\\PC{1,8}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_is_valid(pieces in prop::collection::vec(piece(), 0..60)) {
+        let text: String = pieces.concat();
+        let doc = Extractor::default().extract(&text);
+        check_invariants(&text, &doc);
+    }
+
+    #[test]
+    fn arbitrary_unicode_is_valid(text in "\\PC{0,300}") {
+        let doc = Extractor::default().extract(&text);
+        check_invariants(&text, &doc);
+    }
+
+    #[test]
+    fn arbitrary_chars_are_valid(chars in prop::collection::vec(any::<char>(), 0..200)) {
+        let text: String = chars.into_iter().collect();
+        let doc = Extractor::default().extract(&text);
+        check_invariants(&text, &doc);
+    }
+}
+
+fn seed() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_3d983a079f199569.txt"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn decomposed_accents_find_the_same_entities() {
+    let nfc = seed();
+    let nfd: String = nfc.nfd().collect();
+    assert_ne!(nfc, nfd);
+    let a = Extractor::default().extract(&nfc);
+    let b = Extractor::default().extract(&nfd);
+    check_invariants(&nfd, &b);
+    let texts = |d: &Document| -> Vec<(Kind, String)> {
+        d.entities()
+            .iter()
+            .map(|e| (e.kind(), e.text().nfc().collect()))
+            .collect()
+    };
+    assert_eq!(texts(&a), texts(&b));
+}
+
+#[test]
+fn huge_input_is_linear_and_valid() {
+    let s = seed();
+    let mut text = String::new();
+    while text.len() < 10 << 20 {
+        text.push_str(&s);
+        text.push('\n');
+    }
+    let doc = Extractor::default().extract(&text);
+    check_invariants(&text, &doc);
+    let per_copy = Extractor::default().extract(&s).len();
+    assert!(doc.len() >= per_copy * (text.len() / (s.len() + 1)));
+}
+
+#[test]
+fn one_long_word_and_one_long_line() {
+    for text in ["a".repeat(1 << 20), "Mali ".repeat(100_000), "( ".repeat(200_000)] {
+        let doc = Extractor::default().extract(&text);
+        check_invariants(&text, &doc);
+    }
+}
+
+#[test]
+fn headline_in_capitals_keeps_places_but_makes_no_people() {
+    let text = "LE PRÉSIDENT REÇOIT LA DÉLÉGATION À BAMAKO\nLe texte suit.";
+    let doc = Extractor::default().extract(text);
+    check_invariants(text, &doc);
+    assert!(doc.entities().iter().any(|e| e.text() == "BAMAKO"));
+    assert!(doc.of_kind(Kind::Person).next().is_none(), "{:?}", doc);
+}
+
+#[test]
+fn empty_and_blank_texts() {
+    for text in ["", " ", "\n\n", "\u{200b}", "\u{301}", "."] {
+        assert!(Extractor::default().extract(text).is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn malformed_user_gazetteer_names_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("nommer-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("mes-organisations.tsv");
+    std::fs::write(
+        &path,
+        "# mes organisations\nAcme\torg\tAcme SA\t-\nBeta Corp\torg\n",
+    )
+    .unwrap();
+    let err = Extractor::builder().gazetteer_file(&path).build().unwrap_err();
+    assert_eq!(err.line_number(), Some(3));
+    assert!(err.file().unwrap().ends_with("mes-organisations.tsv"));
+    assert!(err.to_string().contains("mes-organisations.tsv, line 3"), "{err}");
+    let missing = Extractor::builder()
+        .gazetteer_file(dir.join("absent.tsv"))
+        .build()
+        .unwrap_err();
+    assert!(missing.to_string().contains("absent.tsv"), "{missing}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn user_gazetteer_entries_are_found() {
+    let extractor = Extractor::builder()
+        .gazetteer_str("mine.tsv", "Zorbaville\tcity\tZorbaville\tcc=ML\nMINUSMA\torg\tMission multidimensionnelle intégrée des Nations unies pour la stabilisation au Mali\texact;acronym\n")
+        .build()
+        .unwrap();
+    let doc = extractor.extract("La MINUSMA a quitté Zorbaville.");
+    let found: Vec<(&str, String)> = doc
+        .entities()
+        .iter()
+        .map(|e| (e.text(), e.source().to_string()))
+        .collect();
+    assert_eq!(found[0].0, "MINUSMA");
+    assert_eq!(found[1], ("Zorbaville", "mine.tsv:1".to_string()));
+}
+
+#[test]
+fn disabled_kinds_are_not_returned_but_still_help() {
+    let extractor = Extractor::builder().disable(Kind::Title).build().unwrap();
+    let doc = extractor.extract("Le général de brigade Moussa Traoré est arrivé.");
+    assert!(doc.of_kind(Kind::Title).next().is_none());
+    assert_eq!(doc.of_kind(Kind::Person).next().unwrap().text(), "Moussa Traoré");
+}
+
+#[test]
+fn json_round_trip() {
+    let doc = Extractor::default().extract(&seed());
+    let json = serde_json::to_string(&doc).unwrap();
+    let back: Document = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc, back);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let first = &v["entities"][0];
+    assert_eq!(first["kind"], "location");
+    assert_eq!(first["subtype"], "country");
+    assert_eq!(first["value"]["country"], "ML");
+    assert!(first["source"]["gazetteer"]["file"].is_string());
+}
