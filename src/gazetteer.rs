@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::normalize::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// What a gazetteer entry names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -202,6 +203,53 @@ fn parse_flags(s: &str) -> Result<u16, String> {
     Ok(flags)
 }
 
+/// The Fx hash (rustc's): a multiply and a rotate a word. Keys come from the gazetteers, and
+/// the text only looks them up, so the flooding that SipHash guards against cannot happen here.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map with the Fx hash.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// All gazetteers, compiled.
 pub(crate) struct Lexicon {
     pub(crate) files: Vec<String>,
@@ -211,7 +259,7 @@ pub(crate) struct Lexicon {
     pattern_ranges: Vec<(u32, u32)>,
     by_pattern: Vec<u32>,
     /// Folded single word → entry ids.
-    words: HashMap<Box<str>, Vec<u32>>,
+    words: FxMap<Box<str>, Vec<u32>>,
 }
 
 /// A gazetteer hit in the folded text.
@@ -225,10 +273,10 @@ pub(crate) struct Hit {
 impl Lexicon {
     /// Compiles entries. Entries with the same folded surface share one pattern.
     pub(crate) fn build(files: Vec<String>, entries: Vec<Entry>) -> Result<Lexicon, Error> {
-        let mut pattern_of: HashMap<String, u32> = HashMap::new();
+        let mut pattern_of: FxMap<String, u32> = FxMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut members: Vec<Vec<u32>> = Vec::new();
-        let mut words: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut words: FxMap<Box<str>, Vec<u32>> = FxMap::default();
         for (id, e) in entries.iter().enumerate() {
             let key = fold(&e.surface);
             if e.kind.is_word_kind() {

@@ -4,6 +4,7 @@
 //! All matching (gazetteers, triggers, date patterns) runs on the folded view; every span is cut
 //! from the original text through the map, so normalisation never changes what the caller sees.
 
+use once_cell::sync::Lazy;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// A folded copy of a text and the way back to it.
@@ -15,9 +16,30 @@ pub(crate) struct Folded {
     map: Option<Vec<u32>>,
 }
 
-/// Folds one char into `out`; returns whether anything was written.
+/// Folded forms of the chars below U+0250 (Latin-1 and Latin Extended-A/B, where nearly every
+/// accented letter of French text falls), computed once.
+static LATIN: Lazy<Vec<Box<str>>> = Lazy::new(|| {
+    (0u32..0x250)
+        .map(|u| {
+            let mut s = String::new();
+            if let Some(c) = char::from_u32(u) {
+                fold_char_slow(c, &mut s);
+            }
+            s.into_boxed_str()
+        })
+        .collect()
+});
+
+/// Folds one char into `out`.
 #[inline]
 fn fold_char(c: char, out: &mut String) {
+    match LATIN.get(c as usize) {
+        Some(s) => out.push_str(s),
+        None => fold_char_slow(c, out),
+    }
+}
+
+fn fold_char_slow(c: char, out: &mut String) {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{FF07}' => {
             out.push('\'')
@@ -128,6 +150,9 @@ impl Folded {
         let mut chars = orig[start..].chars();
         let mut end = start + chars.next().map_or(0, char::len_utf8);
         for c in chars {
+            if c.is_ascii() {
+                break;
+            }
             if is_combining_mark(c) {
                 end += c.len_utf8();
             } else {

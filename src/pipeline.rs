@@ -8,7 +8,7 @@ use crate::entity::{Document, Entity, Kind, Place, Source, Value};
 use crate::gazetteer::{Entry, Lexicon};
 use crate::normalize::Folded;
 use crate::tokenize::{tokenize, Token};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Where a candidate comes from.
 #[derive(Clone, Copy, Debug)]
@@ -55,14 +55,16 @@ pub(crate) struct Run<'a> {
     pub(crate) orig: &'a str,
     pub(crate) folded: Folded,
     pub(crate) tokens: Vec<Token>,
+    /// Per token: its word classes (`rules::class` bits).
+    pub(crate) cls: Vec<u8>,
     pub(crate) lex: &'a Lexicon,
     pub(crate) cands: Vec<Cand>,
     /// Per token: which kinds of candidate start there (`starts::*` bits), refreshed by
     /// [`Run::mark_starts`] between phases.
     pub(crate) starts: Vec<u8>,
-    /// Acronyms defined in this text by « Full Name (ACR) »: acronym as written, kind, place,
+    /// Acronyms defined in this text by « Full Name (ACR) »: acronym as written → kind, place,
     /// full name.
-    pub(crate) acronyms: Vec<(String, Kind, Option<Place>, String)>,
+    pub(crate) acronyms: HashMap<String, (Kind, Option<Place>, String)>,
 }
 
 /// Bits of [`Run::starts`].
@@ -79,14 +81,16 @@ impl<'a> Run<'a> {
     pub(crate) fn new(orig: &'a str, lex: &'a Lexicon) -> Run<'a> {
         let folded = Folded::new(orig);
         let tokens = tokenize(orig, &folded);
+        let cls = crate::rules::classify(&tokens, &folded.text, lex);
         Run {
             orig,
             folded,
             tokens,
+            cls,
             lex,
             cands: Vec::new(),
             starts: Vec::new(),
-            acronyms: Vec::new(),
+            acronyms: HashMap::new(),
         }
     }
 

@@ -16,8 +16,8 @@ impl Run<'_> {
         if !self.acronyms.is_empty() {
             for c in kept.values_mut() {
                 if c.value.is_none() && c.te == c.ts + 1 {
-                    if let Some(a) = self.acronyms.iter().find(|a| a.0 == self.orig_word(c.ts)) {
-                        c.value = Some(Value::Name(a.3.clone()));
+                    if let Some(a) = self.acronyms.get(self.orig_word(c.ts)) {
+                        c.value = Some(Value::Name(a.2.clone()));
                     }
                 }
             }
@@ -26,7 +26,7 @@ impl Run<'_> {
                     continue;
                 }
                 let w = self.orig_word(i);
-                if let Some((_, kind, place, full)) = self.acronyms.iter().find(|a| a.0 == w) {
+                if let Some((kind, place, full)) = self.acronyms.get(w) {
                     let t = self.tokens[i];
                     if !overlaps(&kept, t.fs as usize, t.fe as usize) {
                         new.push(Cand {

@@ -1,8 +1,21 @@
 //! Small closed word classes the rules share: French function words, adjective endings,
 //! connectors, name particles. These are grammar, not world knowledge, so they live in code.
 
+use crate::gazetteer::{EntryKind, FxMap, Lexicon, AMBIGUOUS};
 use crate::pipeline::Run;
-use crate::tokenize::{CAP, SHOUT, WORD};
+use crate::tokenize::{Token, CAP, SHOUT, WORD};
+use once_cell::sync::Lazy;
+
+/// Bits of [`Run::cls`](crate::pipeline::Run): what each word is, looked up once.
+pub(crate) mod class {
+    pub(crate) const FUNCTION: u8 = 1;
+    pub(crate) const CALENDAR: u8 = 2;
+    pub(crate) const PARTICLE: u8 = 4;
+    pub(crate) const FIRST_NAME: u8 = 8;
+    pub(crate) const AMBIGUOUS_FIRST_NAME: u8 = 16;
+    pub(crate) const HONORIFIC: u8 = 32;
+    pub(crate) const ORG_HEAD: u8 = 64;
+}
 
 /// Function words and frequent sentence openers that are never part of a name, even when
 /// capitalised (folded).
@@ -189,21 +202,81 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
     "antes", "ent", "ente", "entes",
 ];
 
+/// The closed classes above, as one map.
+static CLOSED: Lazy<FxMap<&'static str, u8>> = Lazy::new(|| {
+    let mut m: FxMap<&'static str, u8> = FxMap::default();
+    for (list, bit) in [
+        (FUNCTION_WORDS, class::FUNCTION),
+        (CALENDAR_WORDS, class::CALENDAR),
+        (NAME_PARTICLES, class::PARTICLE),
+    ] {
+        for w in list {
+            *m.entry(w).or_default() |= bit;
+        }
+    }
+    m
+});
+
+/// The class bits of every token, from the closed classes and the lexicon's single words.
+pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u8> {
+    let kind_bits = |w: &str| -> u8 {
+        let mut bits = 0;
+        for &id in lex.word_ids(w) {
+            let e = &lex.entries[id as usize];
+            bits |= match e.kind {
+                EntryKind::FirstName if e.has(AMBIGUOUS) => {
+                    class::FIRST_NAME | class::AMBIGUOUS_FIRST_NAME
+                }
+                EntryKind::FirstName => class::FIRST_NAME,
+                EntryKind::Honorific => class::HONORIFIC,
+                EntryKind::OrgHead => class::ORG_HEAD,
+                _ => 0,
+            };
+        }
+        bits
+    };
+    tokens
+        .iter()
+        .map(|t| {
+            if !t.has(WORD) {
+                return 0;
+            }
+            let w = t.text(folded);
+            let mut bits = CLOSED.get(w).copied().unwrap_or(0) | kind_bits(w);
+            if bits & class::FIRST_NAME == 0 {
+                // « Jean-Yves »: a hyphenated given name whose first part is known.
+                if let Some((first, _)) = w.split_once('-') {
+                    bits |= kind_bits(first) & class::FIRST_NAME;
+                }
+            }
+            bits
+        })
+        .collect()
+}
+
 impl Run<'_> {
+    /// Whether token `i` has a class bit.
+    #[inline]
+    pub(crate) fn is(&self, i: usize, bit: u8) -> bool {
+        self.cls.get(i).is_some_and(|c| c & bit != 0)
+    }
+
     /// A function word (never part of a name).
+    #[inline]
     pub(crate) fn is_function_word(&self, i: usize) -> bool {
-        let w = self.word(i);
-        FUNCTION_WORDS.binary_search(&w).is_ok()
+        self.is(i, class::FUNCTION)
     }
 
     /// A month or day name.
+    #[inline]
     pub(crate) fn is_calendar_word(&self, i: usize) -> bool {
-        CALENDAR_WORDS.contains(&self.word(i))
+        self.is(i, class::CALENDAR)
     }
 
     /// A name particle (de, van, ben, ould…).
+    #[inline]
     pub(crate) fn is_particle(&self, i: usize) -> bool {
-        NAME_PARTICLES.contains(&self.word(i))
+        self.is(i, class::PARTICLE)
     }
 
     /// A lower-case word that looks like an adjective.

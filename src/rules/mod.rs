@@ -19,3 +19,5 @@ mod lexical;
 mod orgs;
 mod persons;
 mod titles;
+
+pub(crate) use lexical::{class, classify};

@@ -2,9 +2,9 @@
 //! Sahel », « Banque centrale des États de l'Afrique de l'Ouest »), and acronyms defined in the
 //! text by « Full Name (ACR) ».
 
+use super::class;
 use super::titles::Chain;
 use crate::entity::{Kind, Value};
-use crate::gazetteer::EntryKind;
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{SENT_START, UPPER, WORD};
 
@@ -13,7 +13,7 @@ const HEAD_PREFIXES: &[&str] = &["haut", "haute", "grand", "grande", "nouveau", 
 
 impl Run<'_> {
     fn is_org_head(&self, i: usize) -> bool {
-        self.is_cap_word(i) && self.lex.word_of(self.word(i), EntryKind::OrgHead).is_some()
+        self.is(i, class::ORG_HEAD) && self.is_cap_word(i)
     }
 
     pub(crate) fn org_phase(&mut self) {
@@ -64,16 +64,25 @@ impl Run<'_> {
     /// before it, and names it (the document pass applies it to later bare uses).
     pub(crate) fn acronym_definition_phase(&mut self) {
         let mut new = Vec::new();
+        // The longest organisation or place ending at each token.
+        let mut ending: Vec<Option<usize>> = vec![None; self.tokens.len() + 1];
+        for (idx, c) in self.cands.iter().enumerate() {
+            if !matches!(c.kind, Kind::Organisation | Kind::Location) {
+                continue;
+            }
+            let better = ending[c.te].is_none_or(|b| {
+                let b = &self.cands[b];
+                (c.te - c.ts, c.prio) > (b.te - b.ts, b.prio)
+            });
+            if better {
+                ending[c.te] = Some(idx);
+            }
+        }
         for i in 1..self.tokens.len().saturating_sub(2) {
             if self.word(i) != "(" || self.word(i + 2) != ")" || !self.is_acronym(i + 1) {
                 continue;
             }
-            // The longest organisation or place ending right before « ( ».
-            let before = self
-                .cands
-                .iter()
-                .filter(|c| c.te == i && matches!(c.kind, Kind::Organisation | Kind::Location))
-                .max_by_key(|c| (c.te - c.ts, c.prio));
+            let before = ending[i].map(|idx| &self.cands[idx]);
             let (kind, place, ts) = match before {
                 Some(c) => (c.kind, c.place, c.ts),
                 None => {
@@ -120,6 +129,10 @@ impl Run<'_> {
                 self.orig.get(os..oe).unwrap_or("").to_string()
             };
             let acr = self.orig_word(i + 1).to_string();
+            if self.acronyms.contains_key(&acr) {
+                // Defined already: the first definition names every use.
+                continue;
+            }
             new.push((
                 i + 1,
                 i + 2,
@@ -128,7 +141,7 @@ impl Run<'_> {
                 Some(Value::Name(full.clone())),
                 "acronym-definition",
             ));
-            self.acronyms.push((acr, kind, place, full));
+            self.acronyms.insert(acr, (kind, place, full));
         }
         for (ts, te, kind, place, value, rule) in new {
             self.push_tokens(ts, te, kind, place, value, Src::Rule(rule), prio::ACRONYM);

@@ -2,8 +2,9 @@
 //! de division Abdoulaye Maïga »), starting with a known first name (« Fatoumata Diallo »), or
 //! before a title in apposition (« Assimi Goïta, président de la Transition »).
 
+use super::class;
 use crate::entity::Kind;
-use crate::gazetteer::{EntryKind, AMBIGUOUS, EXACT};
+use crate::gazetteer::{EntryKind, EXACT};
 use crate::pipeline::{prio, starts, Run, Src};
 use crate::tokenize::{AFTER_BREAK, SENT_START};
 
@@ -12,32 +13,21 @@ const MAX_NAME_WORDS: usize = 5;
 
 impl Run<'_> {
     /// A known first name (a hyphenated one counts when its first part is known).
+    #[inline]
     pub(crate) fn is_first_name(&self, i: usize) -> bool {
-        let w = self.word(i);
-        let first = |w: &str| {
-            self.lex
-                .word_ids(w)
-                .iter()
-                .any(|&id| self.lex.entries[id as usize].kind == EntryKind::FirstName)
-        };
-        first(w) || w.split_once('-').is_some_and(|(a, _)| first(a))
+        self.is(i, class::FIRST_NAME)
     }
 
+    #[inline]
     fn is_ambiguous_first_name(&self, i: usize) -> bool {
-        self.lex.word_ids(self.word(i)).iter().any(|&id| {
-            let e = &self.lex.entries[id as usize];
-            e.kind == EntryKind::FirstName && e.has(AMBIGUOUS)
-        })
+        self.is(i, class::AMBIGUOUS_FIRST_NAME)
     }
 
     /// A word that can be part of a person's name.
     fn is_name_word(&self, i: usize) -> bool {
         (self.is_cap_word(i) || self.is_prefixed_name(i))
             && !self.starts_with(i, starts::LOC | starts::ORG | starts::TITLE | starts::DATE)
-            && self
-                .lex
-                .word_of(self.word(i), EntryKind::Honorific)
-                .is_none()
+            && !self.is(i, class::HONORIFIC)
     }
 
     /// « al-Mansouri », « el-Sissi », « ben-Ali »: an Arabic article or filiation joined to a
@@ -99,6 +89,9 @@ impl Run<'_> {
         let n = self.tokens.len();
         // Honorific + name.
         for i in 0..n {
+            if !self.is(i, class::HONORIFIC) {
+                continue;
+            }
             let Some((_, e)) = self.lex.word_of(self.word(i), EntryKind::Honorific) else {
                 continue;
             };

@@ -384,9 +384,18 @@ def build_regions(terr, speller: Speller) -> Table:
     for surface, value, flags in read_hand_tsv("regions-extra.tsv", 3):
         t.add(surface, value, flags.split(";"))
     for (surface, value), flags in t.rows.items():
-        if "exact" not in flags and speller.is_common_word(surface):
+        if ("exact" not in flags and surface not in REGION_NOT_AMBIGUOUS
+                and speller.is_common_word(surface)):
             flags.add("ambiguous")
     return t
+
+
+# Region names the speller knows only as rare nouns, adjectives or verb forms that are
+# lower-case in running text (« corse », « toscane », « écosse »); the flag would only cost recall.
+REGION_NOT_AMBIGUOUS = {"Sahel", "Aquitaine", "Arctique", "Brandebourg", "Catalogne", "Corse",
+                        "Cyrénaïque", "Diffa", "Écosse", "Gaza", "Gironde", "Grisons", "Limousin",
+                        "Lorraine", "Maryland", "Outre-mer", "Pouilles", "Toscane", "Tripolitaine",
+                        "Valais", "Virginie", "Caraïbes", "Var", "Jura"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -434,6 +443,26 @@ TRANSLIT = {
     "я": ["ia", "ya"], "-": ["-"], " ": [" "], "'": ["'"],
 }
 VOWELS = set("аеёиіїоуыэюяє")
+
+
+# English-style (BGN/PCGN-like) romanisation, only to recognise which Cyrillic alternate name
+# is the one GeoNames' primary name was romanised from (not Belarusian, not an inflected form).
+ENGLISH = {
+    "а": ["a"], "б": ["b"], "в": ["v"], "г": ["g", "h"], "ґ": ["g"], "д": ["d"], "е": ["e", "ye"],
+    "ё": ["e", "yo"], "є": ["ye", "ie"], "ж": ["zh"], "з": ["z"], "и": ["i", "y"], "і": ["i"],
+    "ї": ["yi", "i"], "й": ["y", "i", ""], "к": ["k"], "л": ["l"], "м": ["m"], "н": ["n"],
+    "о": ["o"], "п": ["p"], "р": ["r"], "с": ["s"], "т": ["t"], "у": ["u"], "ф": ["f"],
+    "х": ["kh", "h"], "ц": ["ts"], "ч": ["ch"], "ш": ["sh"], "щ": ["shch"], "ъ": ["", "'"],
+    "ы": ["y"], "ь": ["", "'"], "э": ["e"], "ю": ["yu", "iu"], "я": ["ya", "ia"], "-": ["-"],
+    " ": [" "], "'": ["'"],
+}
+
+
+def romanisations(word: str, limit: int = 512) -> set[str]:
+    w = word.lower()
+    if not w or any(c not in ENGLISH for c in w):
+        return set()
+    return {fold("".join(c)) for c in itertools.islice(itertools.product(*(ENGLISH[c] for c in w)), limit)}
 
 
 def transliterations(word: str, limit: int = 512) -> list[str]:
@@ -489,7 +518,7 @@ def select_cities():
 def build_cities(speller: Speller, country_surfaces: set[str], common_first_names: set[str]) -> Table:
     chosen, capitals, hand = select_cities()
     exemplar = cldr_exemplar_cities()
-    primary_folds = {fold(c["name"]) for c in chosen}
+    primary_folds = {fold(p) for c in chosen for p in [c["name"]] + c["name"].split("/")}
     country_folds = {fold(s) for s in country_surfaces}
     # how many chosen cities carry each alternate (for the "largest city wins" rule)
     owner: dict[str, int] = {}
@@ -523,7 +552,8 @@ def build_cities(speller: Speller, country_surfaces: set[str], common_first_name
                     break
         # 3. French proper nouns known to the speller, owned by this (largest) city and not the
         #    primary name of another chosen city
-        npr = [a for a in latin_alts if a in speller.proper and owner.get(fold(a)) == gid
+        npr = [a for a in latin_alts if a in speller.proper and not a.isupper()
+               and owner.get(fold(a)) == gid
                and (fold(a) not in primary_folds or fold(a) == fold(primary))]
         surfaces += npr
         # 4. French-style transliteration of the Cyrillic name matching an alternate
@@ -536,6 +566,8 @@ def build_cities(speller: Speller, country_surfaces: set[str], common_first_name
                 latin_by_lower.setdefault(a.lower(), []).append(a)
             for a in alts:
                 if not all(("\u0400" <= ch <= "\u04ff") or ch in " -'" for ch in a):
+                    continue
+                if fold(primary) not in romanisations(a):
                     continue
                 for rank, v in enumerate(transliterations(a)):
                     for hit in latin_by_lower.get(v, []):
@@ -561,6 +593,8 @@ def build_cities(speller: Speller, country_surfaces: set[str], common_first_name
                 continue
         if is_latin(primary):
             surfaces.append(primary)
+            if "/" in primary:  # « Biel/Bienne »
+                surfaces += [p.strip() for p in primary.split("/")]
         # drop surfaces too short, or that are country names the city does not really share
         keep = []
         hand_set = set(hand.get(gid, []))
