@@ -7,7 +7,9 @@
 
 use crate::error::Error;
 use crate::normalize::fold;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, MatchKind};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -250,16 +252,27 @@ impl Hasher for FxHasher {
 /// A hash map with the Fx hash.
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Folded surface → local pattern id, the patterns, the entry ids of each pattern.
+type PatternTable = (FxMap<String, u32>, Vec<String>, Vec<Vec<u32>>);
+
 /// All gazetteers, compiled.
 pub(crate) struct Lexicon {
     pub(crate) files: Vec<String>,
     pub(crate) entries: Vec<Entry>,
-    automaton: AhoCorasick,
+    /// Proper names (places, organisations): searched anchored at capitalised word starts only,
+    /// since the case policy wants a capital there anyway.
+    names: contiguous::NFA,
+    /// Titles (lower case in running text): searched at every word start.
+    titles: contiguous::NFA,
+    /// Title pattern ids are numbered after the name patterns.
+    title_offset: u32,
     /// Pattern id → range into `by_pattern`.
     pattern_ranges: Vec<(u32, u32)>,
     by_pattern: Vec<u32>,
-    /// Folded single word → entry ids.
+    /// Folded single word → entry ids: first names, honorifics, organisation heads.
     words: FxMap<Box<str>, Vec<u32>>,
+    /// Folded single word → entry ids: demonyms and their combining forms.
+    demonyms: FxMap<Box<str>, Vec<u32>>,
 }
 
 /// A gazetteer hit in the folded text.
@@ -273,16 +286,25 @@ pub(crate) struct Hit {
 impl Lexicon {
     /// Compiles entries. Entries with the same folded surface share one pattern.
     pub(crate) fn build(files: Vec<String>, entries: Vec<Entry>) -> Result<Lexicon, Error> {
-        let mut pattern_of: FxMap<String, u32> = FxMap::default();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut members: Vec<Vec<u32>> = Vec::new();
+        // One table per automaton: folded surface → local pattern id, patterns, entry ids.
+        let mut tables: [PatternTable; 2] = Default::default();
         let mut words: FxMap<Box<str>, Vec<u32>> = FxMap::default();
+        let mut demonyms: FxMap<Box<str>, Vec<u32>> = FxMap::default();
         for (id, e) in entries.iter().enumerate() {
             let key = fold(&e.surface);
-            if e.kind.is_word_kind() {
-                words.entry(key.into()).or_default().push(id as u32);
-                continue;
+            match e.kind {
+                EntryKind::Demonym | EntryKind::DemonymPrefix => {
+                    demonyms.entry(key.into()).or_default().push(id as u32);
+                    continue;
+                }
+                k if k.is_word_kind() => {
+                    words.entry(key.into()).or_default().push(id as u32);
+                    continue;
+                }
+                _ => {}
             }
+            let (pattern_of, patterns, members) =
+                &mut tables[usize::from(e.kind == EntryKind::Title)];
             let p = *pattern_of.entry(key.clone()).or_insert_with(|| {
                 patterns.push(key);
                 members.push(Vec::new());
@@ -290,14 +312,19 @@ impl Lexicon {
             });
             members[p as usize].push(id as u32);
         }
-        let automaton = AhoCorasick::builder()
+        let [(_, name_patterns, name_members), (_, title_patterns, title_members)] = tables;
+        let names = contiguous::NFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
+            .build(&name_patterns)
             .map_err(Error::build)?;
-        let mut pattern_ranges = Vec::with_capacity(members.len());
+        let titles = contiguous::NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&title_patterns)
+            .map_err(Error::build)?;
+        let title_offset = name_patterns.len() as u32;
+        let mut pattern_ranges = Vec::with_capacity(name_members.len() + title_members.len());
         let mut by_pattern = Vec::with_capacity(entries.len());
-        for m in members {
+        for m in name_members.into_iter().chain(title_members) {
             let start = by_pattern.len() as u32;
             by_pattern.extend(m);
             pattern_ranges.push((start, by_pattern.len() as u32));
@@ -305,28 +332,35 @@ impl Lexicon {
         Ok(Lexicon {
             files,
             entries,
-            automaton,
+            names,
+            titles,
+            title_offset,
             pattern_ranges,
             by_pattern,
             words,
+            demonyms,
         })
     }
 
-    /// Every match of a multi-word pattern in the folded text that starts and ends on a word
-    /// boundary (« niger » never inside « nigeria »), overlapping matches included.
-    pub(crate) fn hits(&self, folded: &str) -> Vec<Hit> {
-        let bytes = folded.as_bytes();
+    /// Every match in the folded text that starts at a word start and ends on a word boundary
+    /// (« niger » never inside « nigeria »), overlapping matches included: proper names
+    /// starting at one of `name_starts` (word starts with a capital or a digit in the
+    /// original), titles at one of `word_starts`.
+    pub(crate) fn hits(
+        &self,
+        folded: &str,
+        name_starts: &[usize],
+        word_starts: &[usize],
+    ) -> Vec<Hit> {
         let mut out = Vec::new();
-        for m in self.automaton.find_overlapping_iter(folded) {
-            let (s, e) = (m.start(), m.end());
-            if is_boundary_before(folded, bytes, s) && is_boundary_after(folded, bytes, e) {
-                out.push(Hit {
-                    start: s,
-                    end: e,
-                    pattern: m.pattern().as_u32(),
-                });
-            }
-        }
+        walk(&self.names, folded, name_starts, 0, &mut out);
+        walk(
+            &self.titles,
+            folded,
+            word_starts,
+            self.title_offset,
+            &mut out,
+        );
         out
     }
 
@@ -336,15 +370,24 @@ impl Lexicon {
         &self.by_pattern[a as usize..b as usize]
     }
 
-    /// The ids of the single-word entries for a folded word.
+    /// The ids of the single-word entries for a folded word: first names, honorifics,
+    /// organisation heads.
     pub(crate) fn word_ids(&self, folded_word: &str) -> &[u32] {
         self.words.get(folded_word).map_or(&[], |v| v.as_slice())
     }
 
+    /// The ids of the demonyms and combining forms for a folded word.
+    pub(crate) fn demonym_ids(&self, folded_word: &str) -> &[u32] {
+        self.demonyms.get(folded_word).map_or(&[], |v| v.as_slice())
+    }
+
     /// The first single-word entry of a kind for a folded word, with its id.
     pub(crate) fn word_of(&self, folded_word: &str, kind: EntryKind) -> Option<(u32, &Entry)> {
-        self.word_ids(folded_word)
-            .iter()
+        let ids = match kind {
+            EntryKind::Demonym | EntryKind::DemonymPrefix => self.demonym_ids(folded_word),
+            _ => self.word_ids(folded_word),
+        };
+        ids.iter()
             .map(|&i| (i, &self.entries[i as usize]))
             .find(|(_, e)| e.kind == kind)
     }
@@ -355,19 +398,41 @@ impl Lexicon {
     }
 }
 
-#[inline]
-fn is_boundary_before(s: &str, bytes: &[u8], i: usize) -> bool {
-    if i == 0 {
-        return true;
+/// An anchored walk down the trie from each start: every pattern that starts there, short and
+/// long (the automaton's own anchored search would report the longest only).
+fn walk(nfa: &contiguous::NFA, folded: &str, starts: &[usize], offset: u32, out: &mut Vec<Hit>) {
+    let bytes = folded.as_bytes();
+    let Ok(start) = nfa.start_state(Anchored::Yes) else {
+        return;
+    };
+    for &a in starts {
+        let mut sid = start;
+        for (i, &b) in bytes[a..].iter().enumerate() {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if nfa.is_dead(sid) {
+                break;
+            }
+            if !nfa.is_match(sid) {
+                continue;
+            }
+            let end = a + i + 1;
+            if !is_boundary_after(folded, bytes, end) {
+                continue;
+            }
+            for k in 0..nfa.match_len(sid) {
+                let pid = nfa.match_pattern(sid, k);
+                // A match state also carries the patterns that end here but start later (its
+                // suffixes): keep those that start at `a`.
+                if nfa.pattern_len(pid) == i + 1 {
+                    out.push(Hit {
+                        start: a,
+                        end,
+                        pattern: offset + pid.as_u32(),
+                    });
+                }
+            }
+        }
     }
-    let b = bytes[i - 1];
-    if b < 0x80 {
-        return !b.is_ascii_alphanumeric();
-    }
-    !s[..i]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
 }
 
 #[inline]
@@ -410,8 +475,11 @@ mod tests {
         .unwrap();
         let lex = Lexicon::build(vec!["t.tsv".into()], entries).unwrap();
         let text = "le nigeria, la somalie, le niger et le mali";
+        let starts: Vec<usize> = (0..text.len())
+            .filter(|&i| i == 0 || text.as_bytes()[i - 1] == b' ')
+            .collect();
         let found: Vec<&str> = lex
-            .hits(text)
+            .hits(text, &starts, &starts)
             .iter()
             .map(|h| &text[h.start..h.end])
             .collect();

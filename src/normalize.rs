@@ -118,7 +118,7 @@ impl Folded {
             let c = orig[i..].chars().next().unwrap_or('\u{FFFD}');
             let before = text.len();
             fold_char(c, &mut text);
-            map.extend(std::iter::repeat(i as u32).take(text.len() - before));
+            map.extend(std::iter::repeat_n(i as u32, text.len() - before));
             i += c.len_utf8();
         }
         Folded {

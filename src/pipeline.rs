@@ -157,6 +157,9 @@ impl<'a> Run<'a> {
     }
 
     /// Adds a candidate spanning tokens `ts..te`.
+    // Every argument is a field of the candidate: a struct literal at each call would only
+    // repeat the names.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn push_tokens(
         &mut self,
         ts: usize,

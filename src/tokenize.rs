@@ -210,13 +210,11 @@ fn flag_sentences(f: &str, tokens: &mut [Token]) {
                     start = true;
                 }
             }
-            "«" | "\"" | "“" | ":" | "—" | "–" => {
-                // The first word of a quotation or after a colon is capitalised for its own
-                // reasons: treat it as sentence-initial. A closing quote must not reset.
-                if t.text(f) != "\"" || !(idx > 0 && tokens[idx - 1].fe == t.fs) {
-                    start = true;
-                }
-            }
+            // The first word of a quotation or after a colon is capitalised for its own
+            // reasons: treat it as sentence-initial. A closing quote (glued to the word
+            // before it) must not reset.
+            "\"" if idx > 0 && tokens[idx - 1].fe == t.fs => {}
+            "«" | "\"" | "“" | ":" | "—" | "–" => start = true,
             _ => {}
         }
     }

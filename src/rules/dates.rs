@@ -101,14 +101,14 @@ impl Run<'_> {
             let starts_digit = folded.as_bytes()[s].is_ascii_digit();
             let before_ok = match folded[..s].chars().next_back() {
                 None => true,
-                Some(c) => !c.is_alphanumeric() && !(starts_digit && ",./-".contains(c)),
+                Some(c) => !(c.is_alphanumeric() || (starts_digit && ",./-".contains(c))),
             };
             let after_ok = match folded[e..].chars().next() {
                 None => true,
                 Some(c) => {
-                    !c.is_alphanumeric()
-                        && !(",./".contains(c)
-                            && folded[e + 1..].starts_with(|c: char| c.is_ascii_digit()))
+                    !(c.is_alphanumeric()
+                        || (",./".contains(c)
+                            && folded[e + 1..].starts_with(|c: char| c.is_ascii_digit())))
                 }
             };
             if !before_ok || !after_ok {

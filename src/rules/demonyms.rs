@@ -4,18 +4,18 @@
 use crate::entity::{Kind, Value};
 use crate::gazetteer::{EntryKind, AMBIGUOUS};
 use crate::pipeline::{prio, Run, Src};
-use crate::tokenize::WORD;
+use crate::tokenize::{NUMBER, WORD};
 
 impl Run<'_> {
     pub(crate) fn demonym_phase(&mut self) {
         let lex = self.lex;
         for i in 0..self.tokens.len() {
-            if !self.tokens[i].has(WORD) {
+            if !self.tokens[i].has(WORD) || self.tokens[i].has(NUMBER) || self.word(i).len() < 3 {
                 continue;
             }
             let w = self.word(i);
             let codes = |word: &str| -> Vec<(u32, String)> {
-                lex.word_ids(word)
+                lex.demonym_ids(word)
                     .iter()
                     .filter_map(|&id| {
                         let e = &lex.entries[id as usize];

@@ -5,7 +5,7 @@ use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::{Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL};
 use crate::normalize::fold;
 use crate::pipeline::{prio, Run, Src};
-use crate::tokenize::{SENT_START, SHOUT};
+use crate::tokenize::{CAP, SENT_START, SHOUT, WORD};
 
 /// Words before a place name that confirm an ambiguous one (« à Nice », « de Tours »).
 const LOCATIVES: &[&str] = &[
@@ -95,7 +95,8 @@ fn rank(kind: EntryKind) -> u8 {
 
 impl Run<'_> {
     pub(crate) fn gazetteer_phase(&mut self) {
-        let hits = self.lex.hits(self.f());
+        let (names, words) = self.starts_for_lookup();
+        let hits = self.lex.hits(self.f(), &names, &words);
         for h in hits {
             let ts = self.token_at(h.start);
             let te = self.token_end_at(h.end);
@@ -161,6 +162,41 @@ impl Run<'_> {
             };
             self.push_tokens(ts, te, kind, place, value, Src::Entry(id), p);
         }
+    }
+
+    /// Folded offsets where a gazetteer entry may start: the start of a word, or of a part of a
+    /// hyphenated or elided word (« Russie-[Afrique] », « ex-[président] »). The first list
+    /// keeps those with a capital or a digit in the original (proper names), the second all.
+    fn starts_for_lookup(&self) -> (Vec<usize>, Vec<usize>) {
+        let f = self.f().as_bytes();
+        let mut names = Vec::new();
+        let mut words = Vec::with_capacity(self.tokens.len());
+        for t in &self.tokens {
+            if !t.has(WORD) {
+                continue;
+            }
+            words.push(t.fs as usize);
+            if t.has(CAP) || f[t.fs as usize].is_ascii_digit() {
+                names.push(t.fs as usize);
+            }
+            for p in t.fs as usize + 1..t.fe as usize {
+                if f[p - 1] == b'-' || f[p - 1] == b'\'' {
+                    words.push(p);
+                    if self.orig_char_is_upper(p) {
+                        names.push(p);
+                    }
+                }
+            }
+        }
+        (names, words)
+    }
+
+    fn orig_char_is_upper(&self, folded_pos: usize) -> bool {
+        let o = self.folded.orig_start(self.orig, folded_pos);
+        self.orig
+            .get(o..)
+            .and_then(|s| s.chars().next())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     }
 
     /// The case policy and the corroboration of ambiguous entries.

@@ -242,7 +242,12 @@ pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u8>
                 return 0;
             }
             let w = t.text(folded);
-            let mut bits = CLOSED.get(w).copied().unwrap_or(0) | kind_bits(w);
+            let mut bits = CLOSED.get(w).copied().unwrap_or(0);
+            // First names, honorifics and organisation heads only count capitalised.
+            if !t.has(CAP) {
+                return bits;
+            }
+            bits |= kind_bits(w);
             if bits & class::FIRST_NAME == 0 {
                 // « Jean-Yves »: a hyphenated given name whose first part is known.
                 if let Some((first, _)) = w.split_once('-') {

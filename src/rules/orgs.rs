@@ -70,19 +70,27 @@ impl Run<'_> {
             if !matches!(c.kind, Kind::Organisation | Kind::Location) {
                 continue;
             }
-            let better = ending[c.te].is_none_or(|b| {
-                let b = &self.cands[b];
-                (c.te - c.ts, c.prio) > (b.te - b.ts, b.prio)
-            });
+            let better = match ending[c.te] {
+                None => true,
+                Some(b) => {
+                    let b = &self.cands[b];
+                    (c.te - c.ts, c.prio) > (b.te - b.ts, b.prio)
+                }
+            };
             if better {
                 ending[c.te] = Some(idx);
             }
         }
-        for i in 1..self.tokens.len().saturating_sub(2) {
+        for (i, &before) in ending
+            .iter()
+            .enumerate()
+            .take(self.tokens.len().saturating_sub(2))
+            .skip(1)
+        {
             if self.word(i) != "(" || self.word(i + 2) != ")" || !self.is_acronym(i + 1) {
                 continue;
             }
-            let before = ending[i].map(|idx| &self.cands[idx]);
+            let before = before.map(|idx| &self.cands[idx]);
             let (kind, place, ts) = match before {
                 Some(c) => (c.kind, c.place, c.ts),
                 None => {

@@ -33,6 +33,10 @@ impl Run<'_> {
     /// « al-Mansouri », « el-Sissi », « ben-Ali »: an Arabic article or filiation joined to a
     /// capitalised name.
     fn is_prefixed_name(&self, i: usize) -> bool {
+        let f = self.word(i);
+        if f.len() < 4 || !f.as_bytes()[1..4].contains(&b'-') {
+            return false;
+        }
         let w = self.orig_word(i);
         [
             "al-", "el-", "ad-", "as-", "ash-", "an-", "ben-", "bin-", "abu-", "ould-",
