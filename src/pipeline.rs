@@ -75,6 +75,8 @@ pub(crate) mod starts {
     pub(crate) const DATE: u8 = 8;
     pub(crate) const PERSON: u8 = 16;
     pub(crate) const DEMONYM: u8 = 32;
+    /// A candidate from an ambiguous gazetteer entry starts here (« Hollande », « Pierre »).
+    pub(crate) const AMBIGUOUS: u8 = 64;
 }
 
 impl<'a> Run<'a> {
@@ -139,6 +141,11 @@ impl<'a> Run<'a> {
         self.starts.clear();
         self.starts.resize(self.tokens.len() + 1, 0);
         for c in &self.cands {
+            if let Src::Entry(id) = c.src {
+                if self.lex.entries[id as usize].has(crate::gazetteer::AMBIGUOUS) {
+                    self.starts[c.ts] |= starts::AMBIGUOUS;
+                }
+            }
             self.starts[c.ts] |= match c.kind {
                 Kind::Location => starts::LOC,
                 Kind::Organisation => starts::ORG,
@@ -197,6 +204,9 @@ impl<'a> Run<'a> {
         self.title_phase();
         self.org_phase();
         self.acronym_definition_phase();
+        self.mark_starts();
+        self.place_phase();
+        self.unknown_acronym_phase();
         self.mark_starts();
         self.person_phase();
         let kept = resolve(std::mem::take(&mut self.cands));

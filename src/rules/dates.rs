@@ -16,7 +16,7 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
         (?:(?P<days>(?:1er|[0-3]?[0-9])(?:\s*(?:,|et|-|au|a|ou)\s*(?:1er|[0-3]?[0-9]))*)\s+)?
         (?P<month>janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre
             |decembre|janv\.|fevr\.|fev\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\.)
-        (?:\s+(?P<year>[12][0-9]{3}))?
+        (?:\s+(?P<year>[12][0-9]{3})|\s+(?:dernier|derniere|prochain|prochaine))?
         |(?P<nd>[0-3]?[0-9])(?P<sep>[/.])(?P<nm>[01]?[0-9])[/.](?P<ny>[12][0-9]{3}|[0-9]{2})
         |(?P<ya>1[5-9][0-9]{2}|20[0-9]{2})
         ",

@@ -235,11 +235,11 @@ impl Run<'_> {
                     return false;
                 }
                 if e.has(AMBIGUOUS) {
+                    if e.kind == EntryKind::Org && ORG_CUES.contains(&prev) {
+                        return true;
+                    }
                     if shout || self.tok_has(ts, SENT_START) {
                         return false;
-                    }
-                    if e.kind == EntryKind::Org {
-                        return ORG_CUES.contains(&prev);
                     }
                     // Capitalised inside a sentence, a place name is a name; it is a first name
                     // when a capitalised word follows (« Maurice Papon »), unless a locative

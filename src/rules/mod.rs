@@ -7,7 +7,8 @@
 //! | dates | `dates.rs` | `date`, `date-numeric`, `date-year` |
 //! | titles | `titles.rs` | `title+portfolio` |
 //! | acronyms | `orgs.rs` | `name(ACR)`, `acronym-definition` |
-//! | organisations | `orgs.rs` | `org-head` |
+//! | organisations | `orgs.rs` | `org-head`, `ministry`, `acronym-unknown` |
+//! | places | `places.rs` | `street`, `road`, `a+place` |
 //! | persons | `persons.rs` | `honorific+name`, `title+name`, `first-name+name`, `name,title` |
 //! | document | `document.rs` | `acronym-reuse`, `person-short-mention` |
 
@@ -18,6 +19,7 @@ mod gazetteer;
 mod lexical;
 mod orgs;
 mod persons;
+mod places;
 mod titles;
 
 pub(crate) use lexical::{class, classify};

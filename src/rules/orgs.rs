@@ -6,7 +6,17 @@ use super::class;
 use super::titles::Chain;
 use crate::entity::{Kind, Value};
 use crate::pipeline::{prio, Run, Src};
-use crate::tokenize::{SENT_START, UPPER, WORD};
+use crate::tokenize::{CAP, SENT_START, SHOUT, UPPER, WORD};
+
+/// Acronyms of common nouns, never organisations (« le PIB », « la TVA », « un CDD »).
+const COMMON_ACRONYMS: &[&str] = &[
+    "ADN", "ARN", "AOC", "BD", "BTP", "CDD", "CDI", "CO2", "COVID", "CV", "DJ", "DVD", "GPS",
+    "HLM", "HT", "IRM", "IVG", "JO", "KO", "LGBT", "LGBTQ", "MMA", "OGM", "OK", "ONG", "OVNI",
+    "PC", "PDF", "PIB", "PMA", "PME", "PV", "QG", "QI", "RER", "RSA", "SDF", "SIDA", "SMIC", "SMS",
+    "SUV", "TGV", "TPE", "TTC", "TV", "TVA", "USB", "VIH", "VTC", "WC", "PDG", "DG", "DRH", "CEO",
+    "OPA", "IPO", "AVC", "VIP", "ZAD", "ZFE", "URL", "FAQ", "UV", "HD", "NB", "AM", "PM", "GMT",
+    "UTC", "TNT", "TPE", "IA", "AI", "API", "RGPD", "BAC", "CAP", "BTS", "DUT", "MBA",
+];
 
 /// Adjectives that form one head with the noun after them (« Haut Conseil », « Haute Cour »).
 const HEAD_PREFIXES: &[&str] = &["haut", "haute", "grand", "grande", "nouveau", "nouvelle"];
@@ -17,6 +27,7 @@ impl Run<'_> {
     }
 
     pub(crate) fn org_phase(&mut self) {
+        self.lowercase_org_phase();
         for i in 0..self.tokens.len() {
             if !self.is_org_head(i) {
                 continue;
@@ -44,6 +55,72 @@ impl Run<'_> {
                 None,
                 Src::Rule("org-head"),
                 prio::ORG_RULE,
+            );
+        }
+    }
+
+    /// « ministère de l'Intérieur »: a ministry named by its portfolio, lower-case head.
+    fn lowercase_org_phase(&mut self) {
+        let mut found = Vec::new();
+        for i in 0..self.tokens.len() {
+            match self.word(i) {
+                "ministere" | "secretariat" if !self.tok_has(i, CAP) => {
+                    let end = self.complement(i + 1, Chain::Title);
+                    if end > i + 1 {
+                        found.push((i, end, "ministry"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (ts, te, rule) in found {
+            self.push_tokens(
+                ts,
+                te,
+                Kind::Organisation,
+                None,
+                None,
+                Src::Rule(rule),
+                prio::ORG_RULE,
+            );
+        }
+    }
+
+    /// An acronym that no list knows, inside a sentence, is most often an organisation
+    /// (« la NASA », « l'IGPN »). Roman numerals and the acronyms of common nouns are not.
+    pub(crate) fn unknown_acronym_phase(&mut self) {
+        let mut found = Vec::new();
+        for i in 0..self.tokens.len() {
+            let t = self.tokens[i];
+            if !t.has(UPPER) || t.has(SHOUT) || self.starts[i] != 0 || !self.is_acronym(i) {
+                continue;
+            }
+            let w = self.orig_word(i);
+            if w.chars().count() > 8
+                || w.chars().any(|c| c.is_ascii_digit())
+                || w.chars().all(|c| "IVXLCDM".contains(c))
+                || COMMON_ACRONYMS.contains(&w)
+                || !w.chars().next().is_some_and(char::is_alphabetic)
+            {
+                continue;
+            }
+            // Inside a run of capitalised words it is a name in capitals (« Emmanuel MACRON »).
+            if (i > 0 && self.is_cap_word(i - 1) && !self.tok_has(i - 1, SENT_START))
+                || self.tok_has(i + 1, UPPER)
+            {
+                continue;
+            }
+            found.push(i);
+        }
+        for i in found {
+            self.push_tokens(
+                i,
+                i + 1,
+                Kind::Organisation,
+                None,
+                None,
+                Src::Rule("acronym-unknown"),
+                prio::PERSON_WEAK,
             );
         }
     }

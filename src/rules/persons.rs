@@ -26,8 +26,17 @@ impl Run<'_> {
     /// A word that can be part of a person's name.
     fn is_name_word(&self, i: usize) -> bool {
         (self.is_cap_word(i) || self.is_prefixed_name(i))
-            && !self.starts_with(i, starts::LOC | starts::ORG | starts::TITLE | starts::DATE)
+            && (!self.starts_with(i, starts::LOC | starts::ORG | starts::TITLE | starts::DATE)
+                || self.starts_with(i, starts::AMBIGUOUS))
             && !self.is(i, class::HONORIFIC)
+    }
+
+    /// A capital letter and its period: « J. » in « John F. Kennedy », « A. Coulibaly ».
+    fn is_initial(&self, i: usize) -> bool {
+        self.word(i + 1) == "."
+            && self.tok_has(i, crate::tokenize::CAP)
+            && self.word(i).chars().count() == 1
+            && self.word(i).chars().all(char::is_alphabetic)
     }
 
     /// « al-Mansouri », « el-Sissi », « ben-Ali »: an Arabic article or filiation joined to a
@@ -59,13 +68,16 @@ impl Run<'_> {
             if j > i && self.tok_has(j, AFTER_BREAK) {
                 break;
             }
+            if self.is_initial(j) {
+                // An initial, then a name.
+                if self.is_name_word(j + 2) || self.is_initial(j + 2) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
             if self.is_name_word(j) {
-                // An initial: one capital letter and a period, then a name.
                 if self.word(j).chars().count() == 1 {
-                    if self.word(j + 1) == "." && words > 0 && self.is_name_word(j + 2) {
-                        j += 2;
-                        continue;
-                    }
                     break;
                 }
                 j += 1;
@@ -78,7 +90,10 @@ impl Run<'_> {
                 if self.is_particle(k) {
                     k += 1;
                 }
-                if self.is_name_word(k) {
+                // After a particle, a word that is also a title is a name: « Bruno Le Maire ».
+                if self.is_name_word(k)
+                    || (self.is_cap_word(k) && !self.starts_with(k, starts::LOC | starts::ORG))
+                {
                     j = k;
                     continue;
                 }
@@ -133,11 +148,14 @@ impl Run<'_> {
             if !self.is_first_name(i) || !self.is_name_word(i) {
                 continue;
             }
-            if self.is_ambiguous_first_name(i) && self.tok_has(i, SENT_START) {
-                continue;
-            }
             let (end, words) = self.name_seq(i);
-            if words >= 2 {
+            // A first name that is also a word (« Pierre », « Rose ») opening a sentence needs
+            // a second name word that is not a first name too.
+            if words >= 2
+                && !(self.is_ambiguous_first_name(i)
+                    && self.tok_has(i, SENT_START)
+                    && self.is_first_name(i + 1))
+            {
                 found.push((i, end, "first-name+name", prio::PERSON_FIRST_NAME));
             }
         }

@@ -18,7 +18,13 @@ pub(crate) enum Chain {
 }
 
 const TITLE_CONNECTORS: &[&str] = &["a", "au", "aux", "aupres", "charge", "chargee"];
-const ORG_CONNECTORS: &[&str] = &["pour", "a", "au", "aux", "en", "sur"];
+const ORG_CONNECTORS: &[&str] = &["pour"];
+
+/// Nouns too general to end an organisation's name (« Cour suprême du pays »).
+const GENERIC_NOUNS: &[&str] = &[
+    "pays", "fait", "moment", "jour", "jours", "temps", "cas", "reste", "coup", "nombre", "part",
+    "lieu", "sujet", "point", "cours", "cote", "annee", "mois", "semaine", "ville", "region",
+];
 
 /// Longest chain, in connectors.
 const MAX_STEPS: usize = 6;
@@ -26,12 +32,17 @@ const MAX_STEPS: usize = 6;
 impl Run<'_> {
     /// A lower-case content word (« partenariat », « travailleurs »).
     fn is_lower_word(&self, i: usize) -> bool {
+        let w = self.word(i);
         self.tokens
             .get(i)
             .is_some_and(|t| t.has(WORD) && !t.has(CAP) && !t.has(NUMBER))
             && !self.is_function_word(i)
             && !self.is_calendar_word(i)
-            && self.word(i).len() >= 3
+            && w.len() >= 3
+            && !GENERIC_NOUNS.contains(&w)
+            // An infinitive after « de » is a verb: « l'Église catholique de tenter ».
+            && !(w.ends_with("er") && !w.ends_with("ier") && self.word(i - 1) == "de")
+            && !w.ends_with("ment")
     }
 
     /// A known first name followed by a capitalised word: a person starts here.
@@ -40,7 +51,7 @@ impl Run<'_> {
     }
 
     /// Capitalised words and the adjectives after them, from `k`; returns the end.
-    fn content(&self, k: usize, mode: Chain) -> usize {
+    pub(crate) fn content(&self, k: usize, mode: Chain) -> usize {
         let mut m = k;
         let mut has_cap = false;
         loop {

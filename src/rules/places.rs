@@ -1,0 +1,121 @@
+//! Places no list can hold: streets and squares (« place de la République », « gare
+//! Saint-Lazare »), roads (« l'A8 »), and a capitalised name after « à » (« à Bandol »).
+
+use crate::entity::{Kind, Place};
+use crate::pipeline::{prio, starts, Run, Src};
+use crate::tokenize::{CAP, SENT_START, UPPER, WORD};
+
+/// Common nouns that open the name of a street, a square, a station… (folded).
+/// Compared with the original word in lower case, accents included: « porté » is a verb.
+const STREET_HEADS: &[&str] = &[
+    "rue",
+    "avenue",
+    "boulevard",
+    "place",
+    "quai",
+    "pont",
+    "porte",
+    "gare",
+    "square",
+    "allée",
+    "impasse",
+    "chemin",
+    "route",
+    "esplanade",
+    "parvis",
+    "rond-point",
+    "carrefour",
+    "aéroport",
+    "faubourg",
+    "autoroute",
+    "promenade",
+    "jardin",
+    "parc",
+];
+
+impl Run<'_> {
+    pub(crate) fn place_phase(&mut self) {
+        let mut found: Vec<(usize, usize, Place, &'static str, u8)> = Vec::new();
+        let n = self.tokens.len();
+        for i in 0..n {
+            let w = self.word(i);
+            // Streets and squares: head, then a capitalised name directly (« porte Maillot »)
+            // or after de/du/des (« place de la Concorde », « rue du Faubourg-Saint-Honoré »).
+            // « à la place de Marie » means « instead of ».
+            let instead =
+                w == "place" && i >= 2 && self.word(i - 1) == "la" && self.word(i - 2) == "a";
+            if !self.tok_has(i, UPPER | CAP)
+                && !instead
+                && STREET_HEADS.contains(&self.orig_word(i).to_lowercase().as_str())
+            {
+                let mut j = i + 1;
+                let mut end = self.content(j, super::titles::Chain::Org);
+                if end == j {
+                    let (c, _) = self.connector(j, &[]);
+                    if c > 0 {
+                        j += c;
+                        end = self.content(j, super::titles::Chain::Org);
+                    }
+                }
+                if end > j && !self.person_starts(j) && !self.tok_has(j, UPPER) {
+                    found.push((i, end, Place::Other, "street", prio::ORG_RULE));
+                }
+                continue;
+            }
+            // Roads: « l'A8 », « autoroute A7 », « la N7 ».
+            if self.is_road(i)
+                && (matches!(
+                    self.word(i.wrapping_sub(1)),
+                    "l'" | "la" | "autoroute" | "route" | "nationale" | "et" | ","
+                ) || self.is_road(i + 2))
+            {
+                found.push((i, i + 1, Place::Other, "road", prio::PERSON_WEAK));
+                continue;
+            }
+            // « à Bandol »: a capitalised name after « à » that no list knows.
+            if i > 0
+                && matches!(self.orig_word(i - 1), "à" | "À")
+                && self.is_cap_word(i)
+                && !self.tok_has(i, SENT_START | UPPER)
+                && self.starts.get(i).is_some_and(|&s| s == 0)
+                && !self.person_starts(i)
+                && !self.is(i, super::class::ORG_HEAD)
+            {
+                let mut end = i + 1;
+                // « à Villeneuve d'Ascq », « à Aix-en-Provence » (one token already).
+                while end - i < 3
+                    && matches!(self.word(end), "d'" | "de" | "du" | "sur" | "en")
+                    && self.is_cap_word(end + 1)
+                    && !self.starts_with(end + 1, starts::LOC | starts::ORG | starts::DATE)
+                {
+                    end += 2;
+                }
+                found.push((i, end, Place::City, "a+place", prio::PERSON_WEAK));
+            }
+        }
+        for (ts, te, place, rule, p) in found {
+            self.push_tokens(
+                ts,
+                te,
+                Kind::Location,
+                Some(place),
+                None,
+                Src::Rule(rule),
+                p,
+            );
+        }
+    }
+
+    /// « A8 », « N7 », « RN7 », « A837 »: a road number, as written.
+    fn is_road(&self, i: usize) -> bool {
+        if !self.tok_has(i, WORD) {
+            return false;
+        }
+        let w = self.orig_word(i);
+        let digits = w.trim_start_matches(['A', 'N', 'R', 'D', 'M', 'E']);
+        let prefix = w.len() - digits.len();
+        (1..=2).contains(&prefix)
+            && (1..=3).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+    }
+}
