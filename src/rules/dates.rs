@@ -5,6 +5,7 @@
 
 use crate::entity::{Kind, Value};
 use crate::pipeline::{prio, Run, Src};
+use crate::tokenize::{CAP, NUMBER, WORD};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
@@ -13,10 +14,11 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?x)
         (?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?
-        (?:(?P<days>(?:1er|[0-3]?[0-9])(?:\s*(?:,|et|-|au|a|ou)\s*(?:1er|[0-3]?[0-9]))*)\s+)?
+        (?:(?P<days>(?:1\ ?er|[0-3]?[0-9])(?:\s*(?:,|et|-|au|a|ou)\s*(?:1\ ?er|[0-3]?[0-9]))*)\s+)?
         (?P<month>janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre
             |decembre|janv\.|fevr\.|fev\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\.)
         (?:\s+(?P<year>[12][0-9]{3})|\s+(?:dernier|derniere|prochain|prochaine))?
+        |(?P<wd>(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:1\ ?er|[0-3]?[0-9]))
         |(?P<nd>[0-3]?[0-9])(?P<sep>[/.])(?P<nm>[01]?[0-9])[/.](?P<ny>[12][0-9]{3}|[0-9]{2})
         |(?P<ya>1[5-9][0-9]{2}|20[0-9]{2})
         ",
@@ -101,7 +103,7 @@ impl Run<'_> {
             let starts_digit = folded.as_bytes()[s].is_ascii_digit();
             let before_ok = match folded[..s].chars().next_back() {
                 None => true,
-                Some(c) => !(c.is_alphanumeric() || (starts_digit && ",./-".contains(c))),
+                Some(c) => !(c.is_alphanumeric() || (starts_digit && ",./".contains(c))),
             };
             let after_ok = match folded[e..].chars().next() {
                 None => true,
@@ -120,6 +122,9 @@ impl Run<'_> {
                     month.as_str(),
                     caps.name("year").map(|y| y.as_str()),
                 )
+            } else if caps.name("wd").is_some() {
+                // « ce jeudi 26 »: a day of the current month, no value.
+                Some((None, "date"))
             } else if let Some(nd) = caps.name("nd") {
                 numeric_date(nd.as_str(), &caps["sep"], &caps["nm"], &caps["ny"])
             } else if let Some(ya) = caps.name("ya") {
@@ -146,13 +151,26 @@ impl Run<'_> {
             return false;
         }
         let prev = self.word(i - 1);
-        let is_year = |j: usize| {
-            let w = self.word(j);
-            w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
-        };
-        YEAR_CUES.contains(&prev)
-            || (prev == "de" && matches!(self.word(i + 1), "a" | "au") && is_year(i + 2))
-            || (matches!(prev, "a" | "au") && i >= 3 && is_year(i - 2) && self.word(i - 3) == "de")
+        if YEAR_CUES.contains(&prev) {
+            return true;
+        }
+        // Without a cue, a number from 1800 to 2099 standing alone is a year (« l'édition
+        // 2016 », « entre 2017 et 2019 », « 2015-2016 »), unless a noun or a unit follows:
+        // « 2000 personnes », « 1900 € ».
+        let year: u32 = self.word(i).parse().unwrap_or(0);
+        if !(1800..2100).contains(&year) {
+            return false;
+        }
+        let next = i + 1;
+        let quantity = self.tok_has(next, WORD)
+            && !self.tok_has(next, CAP)
+            && !matches!(self.word(next), "et" | "a" | "au" | "ou" | "puis")
+            || matches!(self.word(next), "%" | "€" | "$" | "£");
+        let counted = matches!(
+            prev,
+            "les" | "ses" | "des" | "nos" | "leurs" | "ces" | "plus"
+        ) || self.tok_has(i.wrapping_sub(1), NUMBER);
+        !quantity && !counted
     }
 }
 

@@ -76,7 +76,14 @@ impl Run<'_> {
                 }
                 break;
             }
-            if self.is_name_word(j) {
+            // After a known first name, a place name is a surname: « Marisol Touraine »,
+            // « Juan Manuel Santos ».
+            let surname_place = words > 0
+                && self.is_first_name(i)
+                && self.is_cap_word(j)
+                && self.starts_with(j, starts::LOC)
+                && !self.starts_with(j, starts::ORG | starts::TITLE | starts::DATE);
+            if self.is_name_word(j) || surname_place {
                 if self.word(j).chars().count() == 1 {
                     break;
                 }
