@@ -14,6 +14,7 @@ const DEFAULT_GAZETTEERS: &[(&str, &str)] = &[
     ("countries.tsv", include_str!("../gazetteers/countries.tsv")),
     ("regions.tsv", include_str!("../gazetteers/regions.tsv")),
     ("cities.tsv", include_str!("../gazetteers/cities.tsv")),
+    ("places.tsv", include_str!("../gazetteers/places.tsv")),
     (
         "organisations.tsv",
         include_str!("../gazetteers/organisations.tsv"),

@@ -262,10 +262,10 @@ pub(crate) struct Lexicon {
     /// Proper names (places, organisations): searched anchored at capitalised word starts only,
     /// since the case policy wants a capital there anyway.
     names: contiguous::NFA,
-    /// Titles (lower case in running text): searched at every word start.
-    titles: contiguous::NFA,
-    /// Title pattern ids are numbered after the name patterns.
-    title_offset: u32,
+    /// Titles, and names that open with a lower-case word: searched at every word start.
+    anywhere: contiguous::NFA,
+    /// Pattern ids of `anywhere` are numbered after the name patterns.
+    anywhere_offset: u32,
     /// Pattern id → range into `by_pattern`.
     pattern_ranges: Vec<(u32, u32)>,
     by_pattern: Vec<u32>,
@@ -303,8 +303,11 @@ impl Lexicon {
                 }
                 _ => {}
             }
-            let (pattern_of, patterns, members) =
-                &mut tables[usize::from(e.kind == EntryKind::Title)];
+            // Titles, and names that open with a lower-case word (« mer Rouge », « ministère de
+            // l'Intérieur »), are looked up from every word start; other names from
+            // capitalised ones only.
+            let anywhere = e.kind == EntryKind::Title || starts_lower(&e.surface);
+            let (pattern_of, patterns, members) = &mut tables[usize::from(anywhere)];
             let p = *pattern_of.entry(key.clone()).or_insert_with(|| {
                 patterns.push(key);
                 members.push(Vec::new());
@@ -312,19 +315,19 @@ impl Lexicon {
             });
             members[p as usize].push(id as u32);
         }
-        let [(_, name_patterns, name_members), (_, title_patterns, title_members)] = tables;
+        let [(_, name_patterns, name_members), (_, any_patterns, any_members)] = tables;
         let names = contiguous::NFA::builder()
             .match_kind(MatchKind::Standard)
             .build(&name_patterns)
             .map_err(Error::build)?;
-        let titles = contiguous::NFA::builder()
+        let anywhere = contiguous::NFA::builder()
             .match_kind(MatchKind::Standard)
-            .build(&title_patterns)
+            .build(&any_patterns)
             .map_err(Error::build)?;
-        let title_offset = name_patterns.len() as u32;
-        let mut pattern_ranges = Vec::with_capacity(name_members.len() + title_members.len());
+        let anywhere_offset = name_patterns.len() as u32;
+        let mut pattern_ranges = Vec::with_capacity(name_members.len() + any_members.len());
         let mut by_pattern = Vec::with_capacity(entries.len());
-        for m in name_members.into_iter().chain(title_members) {
+        for m in name_members.into_iter().chain(any_members) {
             let start = by_pattern.len() as u32;
             by_pattern.extend(m);
             pattern_ranges.push((start, by_pattern.len() as u32));
@@ -333,8 +336,8 @@ impl Lexicon {
             files,
             entries,
             names,
-            titles,
-            title_offset,
+            anywhere,
+            anywhere_offset,
             pattern_ranges,
             by_pattern,
             words,
@@ -345,7 +348,7 @@ impl Lexicon {
     /// Every match in the folded text that starts at a word start and ends on a word boundary
     /// (« niger » never inside « nigeria »), overlapping matches included: proper names
     /// starting at one of `name_starts` (word starts with a capital or a digit in the
-    /// original), titles at one of `word_starts`.
+    /// original), titles and names opening in lower case at one of `word_starts`.
     pub(crate) fn hits(
         &self,
         folded: &str,
@@ -355,10 +358,10 @@ impl Lexicon {
         let mut out = Vec::new();
         walk(&self.names, folded, name_starts, 0, &mut out);
         walk(
-            &self.titles,
+            &self.anywhere,
             folded,
             word_starts,
-            self.title_offset,
+            self.anywhere_offset,
             &mut out,
         );
         out
@@ -396,6 +399,14 @@ impl Lexicon {
     pub(crate) fn file_name(&self, e: &Entry) -> &str {
         &self.files[e.file as usize]
     }
+}
+
+/// Whether a surface opens with a lower-case letter (« mer Rouge », « easyJet »).
+pub(crate) fn starts_lower(surface: &str) -> bool {
+    surface
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase)
 }
 
 /// An anchored walk down the trie from each start: every pattern that starts there, short and

@@ -34,6 +34,9 @@ pub(crate) struct Cand {
     pub(crate) src: Src,
     /// Breaks ties between candidates of the same length (higher wins).
     pub(crate) prio: u8,
+    /// A blocker: it takes part in the conflict policy, then is not returned (an event name
+    /// keeps the places inside it from being reported: « Tour de France »).
+    pub(crate) hidden: bool,
 }
 
 /// Priorities: see `DESIGN.md`, « Conflict policy ».
@@ -140,7 +143,7 @@ impl<'a> Run<'a> {
     pub(crate) fn mark_starts(&mut self) {
         self.starts.clear();
         self.starts.resize(self.tokens.len() + 1, 0);
-        for c in &self.cands {
+        for c in self.cands.iter().filter(|c| !c.hidden) {
             if let Src::Entry(id) = c.src {
                 if self.lex.entries[id as usize].has(crate::gazetteer::AMBIGUOUS) {
                     self.starts[c.ts] |= starts::AMBIGUOUS;
@@ -192,7 +195,25 @@ impl<'a> Run<'a> {
             value,
             src,
             prio,
+            hidden: false,
         });
+    }
+
+    /// Adds a blocker spanning tokens `ts..te` (see [`Cand::hidden`]).
+    pub(crate) fn push_blocker(&mut self, ts: usize, te: usize, rule: &'static str) {
+        let before = self.cands.len();
+        self.push_tokens(
+            ts,
+            te,
+            Kind::Organisation,
+            None,
+            None,
+            Src::Rule(rule),
+            prio::ACRONYM,
+        );
+        if let Some(c) = self.cands.get_mut(before) {
+            c.hidden = true;
+        }
     }
 
     /// Runs every phase and returns the document.
@@ -201,6 +222,7 @@ impl<'a> Run<'a> {
         self.demonym_phase();
         self.date_phase();
         self.mark_starts();
+        self.event_phase();
         self.title_phase();
         self.org_phase();
         self.acronym_definition_phase();
@@ -228,7 +250,7 @@ impl<'a> Run<'a> {
                 .count()
         };
         for c in kept {
-            if !enabled[kind_index(c.kind)] {
+            if c.hidden || !enabled[kind_index(c.kind)] {
                 continue;
             }
             let start = self.folded.orig_start(orig, c.fs);

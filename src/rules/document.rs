@@ -39,6 +39,7 @@ impl Run<'_> {
                             value: Some(Value::Name(full.clone())),
                             src: Src::Rule("acronym-reuse"),
                             prio: prio::DOCUMENT,
+                            hidden: false,
                         });
                     }
                 }
@@ -91,6 +92,7 @@ impl Run<'_> {
                 value: Some(Value::Name(full.clone())),
                 src: Src::Rule("person-short-mention"),
                 prio: prio::DOCUMENT,
+                hidden: false,
             });
         }
         for c in new {

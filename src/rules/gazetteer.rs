@@ -2,7 +2,7 @@
 //! entries, the context agree.
 
 use crate::entity::{Kind, Place, Value};
-use crate::gazetteer::{Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL};
+use crate::gazetteer::{starts_lower, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL};
 use crate::normalize::fold;
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{CAP, SENT_START, SHOUT, WORD};
@@ -78,6 +78,28 @@ fn same_case(text: &str, surface: &str) -> bool {
         a == b
     } else {
         a.iter().all(|&u| u) == b.iter().all(|&u| u)
+    }
+}
+
+/// Whether every capital letter of `surface` is a capital in `text` (letters aligned; when the
+/// counts differ, only the first capital is checked).
+fn has_capitals_of(text: &str, surface: &str) -> bool {
+    let a: Vec<bool> = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(char::is_uppercase)
+        .collect();
+    let b: Vec<bool> = surface
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(char::is_uppercase)
+        .collect();
+    if a.len() == b.len() {
+        a.iter().zip(&b).all(|(&t, &s)| t || !s)
+    } else {
+        b.iter()
+            .position(|&s| s)
+            .is_none_or(|p| a.get(p).copied().unwrap_or(false))
     }
 }
 
@@ -227,10 +249,19 @@ impl Run<'_> {
             | EntryKind::Region
             | EntryKind::Place
             | EntryKind::Org => {
+                // A name that opens in lower case (« mer Rouge ») needs the capitals it has.
+                if starts_lower(&e.surface) {
+                    return has_capitals_of(text, &e.surface);
+                }
+                // A capital on the first letter, or inside the first word (« eSwatini »).
                 let first_upper = text
                     .chars()
                     .find(|c| c.is_alphabetic())
-                    .is_some_and(char::is_uppercase);
+                    .is_some_and(char::is_uppercase)
+                    || text
+                        .split(' ')
+                        .next()
+                        .is_some_and(|w| w.chars().any(char::is_uppercase));
                 if !first_upper {
                     return false;
                 }

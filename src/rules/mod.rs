@@ -8,7 +8,8 @@
 //! | titles | `titles.rs` | `title+portfolio` |
 //! | acronyms | `orgs.rs` | `name(ACR)`, `acronym-definition` |
 //! | organisations | `orgs.rs` | `org-head`, `ministry`, `acronym-unknown` |
-//! | places | `places.rs` | `street`, `road`, `a+place` |
+//! | events (negative) | `places.rs` | `event`: blocks the places inside « Tour de France » |
+//! | places | `places.rs` | `street`, `road`, `compass`, `a+place` |
 //! | persons | `persons.rs` | `honorific+name`, `title+name`, `first-name+name`, `name,title` |
 //! | document | `document.rs` | `acronym-reuse`, `person-short-mention` |
 

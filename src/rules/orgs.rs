@@ -144,7 +144,7 @@ impl Run<'_> {
         // The longest organisation or place ending at each token.
         let mut ending: Vec<Option<usize>> = vec![None; self.tokens.len() + 1];
         for (idx, c) in self.cands.iter().enumerate() {
-            if !matches!(c.kind, Kind::Organisation | Kind::Location) {
+            if c.hidden || !matches!(c.kind, Kind::Organisation | Kind::Location) {
                 continue;
             }
             let better = match ending[c.te] {

@@ -3,7 +3,7 @@
 
 use crate::entity::{Kind, Place};
 use crate::pipeline::{prio, starts, Run, Src};
-use crate::tokenize::{CAP, SENT_START, UPPER, WORD};
+use crate::tokenize::{CAP, NUMBER, SENT_START, UPPER, WORD};
 
 /// Common nouns that open the name of a street, a square, a station… (folded).
 /// Compared with the original word in lower case, accents included: « porté » is a verb.
@@ -33,7 +33,105 @@ const STREET_HEADS: &[&str] = &[
     "parc",
 ];
 
+/// Nouns that open the name of an event (folded). « tour » and « open » count capitalised only.
+const EVENT_HEADS: &[&str] = &[
+    "tour",
+    "jeux",
+    "coupe",
+    "championnat",
+    "championnats",
+    "open",
+    "internationaux",
+    "rallye",
+    "trophee",
+    "festival",
+    "salon",
+    "masters",
+    "marathon",
+    "mondial",
+    "mondiaux",
+    "ironman",
+    "biennale",
+    "exposition",
+    "euro",
+    "grand-prix",
+];
+
+/// Adjectives inside event names: « Jeux olympiques de Rio », « championnats du monde ».
+const EVENT_ADJECTIVES: &[&str] = &[
+    "olympiques",
+    "paralympiques",
+    "mondiaux",
+    "africains",
+    "europeens",
+    "mediterraneens",
+    "asiatiques",
+    "panamericains",
+    "nationaux",
+    "universelle",
+    "internationale",
+    "international",
+];
+
+/// Compass words that name a region when capitalised (« dans le Nord »).
+const COMPASS: &[&str] = &[
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "nord-est",
+    "nord-ouest",
+    "sud-est",
+    "sud-ouest",
+];
+
 impl Run<'_> {
+    /// A negative rule: a place inside the name of an event is not a location (« Tour de
+    /// France », « Jeux olympiques de Rio », « championnats de France de judo »). The event
+    /// name is kept as a blocker, not returned.
+    pub(crate) fn event_phase(&mut self) {
+        let mut found = Vec::new();
+        for i in 0..self.tokens.len() {
+            let w = self.word(i);
+            let cap = self.tok_has(i, CAP);
+            let head = EVENT_HEADS.contains(&w) && (cap || !matches!(w, "tour" | "open" | "euro"))
+                || (w == "grand" && cap && self.word(i + 1) == "prix");
+            if !head {
+                continue;
+            }
+            let mut j = if w == "grand" { i + 2 } else { i + 1 };
+            while EVENT_ADJECTIVES.contains(&self.word(j)) {
+                j += 1;
+            }
+            if self.word(j) == "du" && self.word(j + 1) == "monde" {
+                j += 2;
+            }
+            let mut end = j;
+            let (c, _) = self.connector(j, &[]);
+            let k = j + c;
+            if self.starts_with(k, starts::LOC | starts::ORG) || self.is_cap_word(k) {
+                end = self.content(k, super::titles::Chain::Org).max(k + 1);
+                // The gazetteer span may be longer than one word (« Afrique du Sud »).
+                if let Some(c) = self.cands.iter().find(|c| c.ts == k && !c.hidden) {
+                    end = end.max(c.te);
+                }
+            } else if c == 0 && self.starts_with(j, starts::LOC) && cap {
+                // « Ironman France »
+                end = j + 1;
+            }
+            if end == j {
+                continue;
+            }
+            if self.tok_has(end, NUMBER) && self.word(end).len() == 4 {
+                end += 1;
+            }
+            found.push((i, end));
+        }
+        for (ts, te) in found {
+            self.push_blocker(ts, te, "event");
+        }
+    }
+
     pub(crate) fn place_phase(&mut self) {
         let mut found: Vec<(usize, usize, Place, &'static str, u8)> = Vec::new();
         let n = self.tokens.len();
@@ -70,6 +168,19 @@ impl Run<'_> {
                 ) || self.is_road(i + 2))
             {
                 found.push((i, i + 1, Place::Other, "road", prio::PERSON_WEAK));
+                continue;
+            }
+            // « dans le Nord », « l'Est du pays »: a capitalised compass word inside a sentence.
+            if COMPASS.contains(&w)
+                && self.tok_has(i, CAP)
+                && !self.tok_has(i, SENT_START | UPPER)
+                && matches!(
+                    self.word(i.wrapping_sub(1)),
+                    "le" | "l'" | "du" | "au" | "dans"
+                )
+                && self.starts.get(i).is_some_and(|&s| s == 0)
+            {
+                found.push((i, i + 1, Place::Region, "compass", prio::PERSON_WEAK));
                 continue;
             }
             // « à Bandol »: a capitalised name after « à » that no list knows.
