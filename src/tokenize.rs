@@ -150,6 +150,13 @@ fn flag_case(orig: &str, folded: &Folded, tokens: &mut [Token]) {
             continue;
         }
         let os = folded.orig_start(orig, t.fs as usize);
+        // Most words start with a lower-case letter: nothing more to read.
+        let first = orig
+            .get(os..)
+            .and_then(|s| s.chars().find(|c| c.is_alphabetic()));
+        if !first.is_some_and(char::is_uppercase) {
+            continue;
+        }
         let oe = folded.orig_end(orig, t.fe as usize);
         let word = orig.get(os..oe).unwrap_or("");
         let mut letters = 0;

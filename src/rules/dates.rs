@@ -94,6 +94,7 @@ fn parse_day(s: &str) -> Option<u32> {
 }
 
 impl Run<'_> {
+    #[inline(never)]
     pub(crate) fn date_phase(&mut self) {
         let mut found: Vec<(usize, usize, Option<Value>, &'static str)> = Vec::new();
         let folded = self.f();

@@ -7,6 +7,7 @@ use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{NUMBER, WORD};
 
 impl Run<'_> {
+    #[inline(never)]
     pub(crate) fn demonym_phase(&mut self) {
         let lex = self.lex;
         for i in 0..self.tokens.len() {

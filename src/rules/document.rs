@@ -8,6 +8,7 @@ use crate::tokenize::WORD;
 use std::collections::{BTreeMap, HashMap};
 
 impl Run<'_> {
+    #[inline(never)]
     pub(crate) fn document_phase(&self, kept: Vec<Cand>) -> Vec<Cand> {
         let mut kept: BTreeMap<usize, Cand> = kept.into_iter().map(|c| (c.fs, c)).collect();
         let mut new: Vec<Cand> = Vec::new();

@@ -2,7 +2,9 @@
 //! entries, the context agree.
 
 use crate::entity::{Kind, Place, Value};
-use crate::gazetteer::{starts_lower, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL};
+use crate::gazetteer::{
+    starts_lower, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL, VALUE_IS_SURFACE,
+};
 use crate::normalize::fold;
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{CAP, SENT_START, SHOUT, WORD};
@@ -116,6 +118,7 @@ fn rank(kind: EntryKind) -> u8 {
 }
 
 impl Run<'_> {
+    #[inline(never)]
     pub(crate) fn gazetteer_phase(&mut self) {
         let (names, words) = self.starts_for_lookup();
         let hits = self.lex.hits(self.f(), &names, &words);
@@ -139,9 +142,10 @@ impl Run<'_> {
                 continue;
             };
             let folded_text = &self.folded.text[h.start..h.end];
+            // The canonical name, where it adds something to the text (« Kyiv » → Kiev).
             let name_value = |v: &Option<Box<str>>| {
                 v.as_deref()
-                    .filter(|v| fold(v) != folded_text)
+                    .filter(|v| !e.has(VALUE_IS_SURFACE) && fold(v) != folded_text)
                     .map(|v| Value::Name(v.to_string()))
             };
             let (kind, place, value, p) = match e.kind {

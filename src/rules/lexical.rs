@@ -8,13 +8,17 @@ use once_cell::sync::Lazy;
 
 /// Bits of [`Run::cls`](crate::pipeline::Run): what each word is, looked up once.
 pub(crate) mod class {
-    pub(crate) const FUNCTION: u8 = 1;
-    pub(crate) const CALENDAR: u8 = 2;
-    pub(crate) const PARTICLE: u8 = 4;
-    pub(crate) const FIRST_NAME: u8 = 8;
-    pub(crate) const AMBIGUOUS_FIRST_NAME: u8 = 16;
-    pub(crate) const HONORIFIC: u8 = 32;
-    pub(crate) const ORG_HEAD: u8 = 64;
+    pub(crate) const FUNCTION: u16 = 1;
+    pub(crate) const CALENDAR: u16 = 2;
+    pub(crate) const PARTICLE: u16 = 4;
+    pub(crate) const FIRST_NAME: u16 = 8;
+    pub(crate) const AMBIGUOUS_FIRST_NAME: u16 = 16;
+    pub(crate) const HONORIFIC: u16 = 32;
+    pub(crate) const ORG_HEAD: u16 = 64;
+    /// Street heads, event heads and compass words (`rules/places.rs`).
+    pub(crate) const STREET: u16 = 128;
+    pub(crate) const EVENT: u16 = 256;
+    pub(crate) const COMPASS: u16 = 512;
 }
 
 /// Function words and frequent sentence openers that are never part of a name, even when
@@ -223,12 +227,15 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
 ];
 
 /// The closed classes above, as one map.
-static CLOSED: Lazy<FxMap<&'static str, u8>> = Lazy::new(|| {
-    let mut m: FxMap<&'static str, u8> = FxMap::default();
+static CLOSED: Lazy<FxMap<&'static str, u16>> = Lazy::new(|| {
+    let mut m: FxMap<&'static str, u16> = FxMap::default();
     for (list, bit) in [
         (FUNCTION_WORDS, class::FUNCTION),
         (CALENDAR_WORDS, class::CALENDAR),
         (NAME_PARTICLES, class::PARTICLE),
+        (super::places::STREET_HEADS_FOLDED, class::STREET),
+        (super::places::EVENT_HEADS, class::EVENT),
+        (super::places::COMPASS, class::COMPASS),
     ] {
         for w in list {
             *m.entry(w).or_default() |= bit;
@@ -238,8 +245,8 @@ static CLOSED: Lazy<FxMap<&'static str, u8>> = Lazy::new(|| {
 });
 
 /// The class bits of every token, from the closed classes and the lexicon's single words.
-pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u8> {
-    let kind_bits = |w: &str| -> u8 {
+pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u16> {
+    let kind_bits = |w: &str| -> u16 {
         let mut bits = 0;
         for &id in lex.word_ids(w) {
             let e = &lex.entries[id as usize];
@@ -282,7 +289,7 @@ pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u8>
 impl Run<'_> {
     /// Whether token `i` has a class bit.
     #[inline]
-    pub(crate) fn is(&self, i: usize, bit: u8) -> bool {
+    pub(crate) fn is(&self, i: usize, bit: u16) -> bool {
         self.cls.get(i).is_some_and(|c| c & bit != 0)
     }
 

@@ -26,6 +26,7 @@ impl Run<'_> {
         self.is(i, class::ORG_HEAD) && self.is_cap_word(i)
     }
 
+    #[inline(never)]
     pub(crate) fn org_phase(&mut self) {
         self.lowercase_org_phase();
         for i in 0..self.tokens.len() {
@@ -88,6 +89,7 @@ impl Run<'_> {
 
     /// An acronym that no list knows, inside a sentence, is most often an organisation
     /// (« la NASA », « l'IGPN »). Roman numerals and the acronyms of common nouns are not.
+    #[inline(never)]
     pub(crate) fn unknown_acronym_phase(&mut self) {
         let mut found = Vec::new();
         for i in 0..self.tokens.len() {
@@ -139,6 +141,7 @@ impl Run<'_> {
 
     /// « Confédération des États du Sahel (AES) »: the acronym takes the kind of the name
     /// before it, and names it (the document pass applies it to later bare uses).
+    #[inline(never)]
     pub(crate) fn acronym_definition_phase(&mut self) {
         let mut new = Vec::new();
         // The longest organisation or place ending at each token.

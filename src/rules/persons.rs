@@ -110,6 +110,7 @@ impl Run<'_> {
         (j, words)
     }
 
+    #[inline(never)]
     pub(crate) fn person_phase(&mut self) {
         let mut found: Vec<(usize, usize, &'static str, u8)> = Vec::new();
         let n = self.tokens.len();

@@ -1,12 +1,40 @@
 //! Places no list can hold: streets and squares (« place de la République », « gare
 //! Saint-Lazare »), roads (« l'A8 »), and a capitalised name after « à » (« à Bandol »).
 
+use super::class;
 use crate::entity::{Kind, Place};
 use crate::pipeline::{prio, starts, Run, Src};
 use crate::tokenize::{CAP, NUMBER, SENT_START, UPPER, WORD};
 
-/// Common nouns that open the name of a street, a square, a station… (folded).
-/// Compared with the original word in lower case, accents included: « porté » is a verb.
+/// [`STREET_HEADS`], folded: the word class that selects the words to compare.
+pub(crate) const STREET_HEADS_FOLDED: &[&str] = &[
+    "rue",
+    "avenue",
+    "boulevard",
+    "place",
+    "quai",
+    "pont",
+    "porte",
+    "gare",
+    "square",
+    "allee",
+    "impasse",
+    "chemin",
+    "route",
+    "esplanade",
+    "parvis",
+    "rond-point",
+    "carrefour",
+    "aeroport",
+    "faubourg",
+    "autoroute",
+    "promenade",
+    "jardin",
+    "parc",
+];
+
+/// Common nouns that open the name of a street, a square, a station…, compared with the
+/// original word, accents included: « porté » is a verb, not « porte ».
 const STREET_HEADS: &[&str] = &[
     "rue",
     "avenue",
@@ -34,7 +62,7 @@ const STREET_HEADS: &[&str] = &[
 ];
 
 /// Nouns that open the name of an event (folded). « tour » and « open » count capitalised only.
-const EVENT_HEADS: &[&str] = &[
+pub(crate) const EVENT_HEADS: &[&str] = &[
     "tour",
     "jeux",
     "coupe",
@@ -74,7 +102,7 @@ const EVENT_ADJECTIVES: &[&str] = &[
 ];
 
 /// Compass words that name a region when capitalised (« dans le Nord »).
-const COMPASS: &[&str] = &[
+pub(crate) const COMPASS: &[&str] = &[
     "nord",
     "sud",
     "est",
@@ -89,12 +117,13 @@ impl Run<'_> {
     /// A negative rule: a place inside the name of an event is not a location (« Tour de
     /// France », « Jeux olympiques de Rio », « championnats de France de judo »). The event
     /// name is kept as a blocker, not returned.
+    #[inline(never)]
     pub(crate) fn event_phase(&mut self) {
         let mut found = Vec::new();
         for i in 0..self.tokens.len() {
             let w = self.word(i);
             let cap = self.tok_has(i, CAP);
-            let head = EVENT_HEADS.contains(&w) && (cap || !matches!(w, "tour" | "open" | "euro"))
+            let head = self.is(i, class::EVENT) && (cap || !matches!(w, "tour" | "open" | "euro"))
                 || (w == "grand" && cap && self.word(i + 1) == "prix");
             if !head {
                 continue;
@@ -132,6 +161,7 @@ impl Run<'_> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn place_phase(&mut self) {
         let mut found: Vec<(usize, usize, Place, &'static str, u8)> = Vec::new();
         let n = self.tokens.len();
@@ -144,7 +174,8 @@ impl Run<'_> {
                 w == "place" && i >= 2 && self.word(i - 1) == "la" && self.word(i - 2) == "a";
             if !self.tok_has(i, UPPER | CAP)
                 && !instead
-                && STREET_HEADS.contains(&self.orig_word(i).to_lowercase().as_str())
+                && self.is(i, class::STREET)
+                && STREET_HEADS.contains(&self.orig_word(i))
             {
                 let mut j = i + 1;
                 let mut end = self.content(j, super::titles::Chain::Org);
@@ -171,7 +202,7 @@ impl Run<'_> {
                 continue;
             }
             // « dans le Nord », « l'Est du pays »: a capitalised compass word inside a sentence.
-            if COMPASS.contains(&w)
+            if self.is(i, class::COMPASS)
                 && self.tok_has(i, CAP)
                 && !self.tok_has(i, SENT_START | UPPER)
                 && matches!(
@@ -219,7 +250,8 @@ impl Run<'_> {
 
     /// « A8 », « N7 », « RN7 », « A837 »: a road number, as written.
     fn is_road(&self, i: usize) -> bool {
-        if !self.tok_has(i, WORD) {
+        let f = self.word(i);
+        if !self.tok_has(i, WORD) || f.len() > 5 || !f.ends_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
         let w = self.orig_word(i);

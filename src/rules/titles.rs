@@ -159,6 +159,7 @@ impl Run<'_> {
         good
     }
 
+    #[inline(never)]
     pub(crate) fn title_phase(&mut self) {
         let n = self.cands.len();
         for idx in 0..n {
