@@ -275,9 +275,15 @@ pub(crate) struct Lexicon {
     pattern_ranges: Vec<(u32, u32)>,
     by_pattern: Vec<u32>,
     /// Folded single word → entry ids: first names, honorifics, organisation heads.
-    words: FxMap<Box<str>, Vec<u32>>,
-    /// Folded single word → entry ids: demonyms and their combining forms.
-    demonyms: FxMap<Box<str>, Vec<u32>>,
+    words: FxMap<Box<str>, WordInfo>,
+}
+
+/// What the lexicon knows of one folded word: its class bits (`rules::class`: the closed word
+/// classes and the kinds of its entries) and its single-word entries. One lookup a token.
+#[derive(Default)]
+pub(crate) struct WordInfo {
+    pub(crate) class: u16,
+    pub(crate) ids: Vec<u32>,
 }
 
 /// A gazetteer hit in the folded text.
@@ -301,17 +307,17 @@ impl Lexicon {
         }
         // One table per automaton: folded surface → local pattern id, patterns, entry ids.
         let mut tables: [PatternTable; 2] = Default::default();
-        let mut words: FxMap<Box<str>, Vec<u32>> = FxMap::default();
-        let mut demonyms: FxMap<Box<str>, Vec<u32>> = FxMap::default();
+        let mut words: FxMap<Box<str>, WordInfo> = FxMap::default();
+        for (w, bits) in crate::rules::closed_classes() {
+            words.entry(w.into()).or_default().class |= bits;
+        }
         for (id, e) in entries.iter().enumerate() {
             let key = fold(&e.surface);
             match e.kind {
-                EntryKind::Demonym | EntryKind::DemonymPrefix => {
-                    demonyms.entry(key.into()).or_default().push(id as u32);
-                    continue;
-                }
                 k if k.is_word_kind() => {
-                    words.entry(key.into()).or_default().push(id as u32);
+                    let info = words.entry(key.into()).or_default();
+                    info.ids.push(id as u32);
+                    info.class |= crate::rules::class_of(e);
                     continue;
                 }
                 _ => {}
@@ -355,7 +361,6 @@ impl Lexicon {
             pattern_ranges,
             by_pattern,
             words,
-            demonyms,
         })
     }
 
@@ -387,24 +392,24 @@ impl Lexicon {
         &self.by_pattern[a as usize..b as usize]
     }
 
-    /// The ids of the single-word entries for a folded word: first names, honorifics,
-    /// organisation heads.
-    pub(crate) fn word_ids(&self, folded_word: &str) -> &[u32] {
-        self.words.get(folded_word).map_or(&[], |v| v.as_slice())
+    /// What the lexicon knows of a folded word.
+    #[inline]
+    pub(crate) fn word(&self, folded_word: &str) -> Option<&WordInfo> {
+        self.words.get(folded_word)
     }
 
-    /// The ids of the demonyms and combining forms for a folded word.
-    pub(crate) fn demonym_ids(&self, folded_word: &str) -> &[u32] {
-        self.demonyms.get(folded_word).map_or(&[], |v| v.as_slice())
+    /// The ids of the single-word entries for a folded word: first names, honorifics,
+    /// organisation heads, demonyms and their combining forms.
+    pub(crate) fn word_ids(&self, folded_word: &str) -> &[u32] {
+        self.words
+            .get(folded_word)
+            .map_or(&[], |v| v.ids.as_slice())
     }
 
     /// The first single-word entry of a kind for a folded word, with its id.
     pub(crate) fn word_of(&self, folded_word: &str, kind: EntryKind) -> Option<(u32, &Entry)> {
-        let ids = match kind {
-            EntryKind::Demonym | EntryKind::DemonymPrefix => self.demonym_ids(folded_word),
-            _ => self.word_ids(folded_word),
-        };
-        ids.iter()
+        self.word_ids(folded_word)
+            .iter()
             .map(|&i| (i, &self.entries[i as usize]))
             .find(|(_, e)| e.kind == kind)
     }

@@ -107,11 +107,17 @@ impl Folded {
         let bytes = orig.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                text.push(b.to_ascii_lowercase() as char);
-                map.push(i as u32);
-                i += 1;
+            if bytes[i] < 0x80 {
+                // A run of ASCII: copied and lowered in bulk.
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&b| b >= 0x80)
+                    .map_or(bytes.len(), |p| i + p);
+                let from = text.len();
+                text.push_str(&orig[i..end]);
+                text[from..].make_ascii_lowercase();
+                map.extend(i as u32..end as u32);
+                i = end;
                 continue;
             }
             // Safe: `i` is always on a char boundary of `orig`.

@@ -189,8 +189,8 @@ fn flag_sentences(f: &str, tokens: &mut [Token]) {
     let mut prev_end = 0usize;
     for idx in 0..tokens.len() {
         let t = tokens[idx];
-        let gap = &f[prev_end..t.fs as usize];
-        if idx > 0 && gap.contains('\n') {
+        let gap = &f.as_bytes()[prev_end..t.fs as usize];
+        if idx > 0 && gap.iter().any(|&b| b == b'\n') {
             start = true;
             tokens[idx].flags |= AFTER_BREAK;
         }

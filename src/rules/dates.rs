@@ -3,16 +3,18 @@
 //! 2024 », « 1er janvier », « le 28/11/2024 », « en 2024 ». A month or day name alone is never
 //! a date.
 
+use super::class;
 use crate::entity::{Kind, Value};
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{CAP, NUMBER, WORD};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-/// Runs on the folded text (lower case, no accents).
+/// Runs on the folded text (lower case, no accents), anchored at a candidate token.
 static DATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?x)
+        ^(?:
         (?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?
         (?:(?P<days>(?:1\ ?er|[0-3]?[0-9])(?:\s*(?:,|et|-|au|a|ou)\s*(?:1\ ?er|[0-3]?[0-9]))*)\s+)?
         (?P<month>janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre
@@ -21,7 +23,7 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
         |(?P<wd>(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:1\ ?er|[0-3]?[0-9]))
         |(?P<nd>[0-3]?[0-9])(?P<sep>[/.])(?P<nm>[01]?[0-9])[/.](?P<ny>[12][0-9]{3}|[0-9]{2})
         |(?P<ya>1[5-9][0-9]{2}|20[0-9]{2})
-        ",
+        )",
     )
     .expect("date pattern")
 });
@@ -98,9 +100,23 @@ impl Run<'_> {
     pub(crate) fn date_phase(&mut self) {
         let mut found: Vec<(usize, usize, Option<Value>, &'static str)> = Vec::new();
         let folded = self.f();
-        for caps in DATE.captures_iter(folded) {
+        // The pattern is anchored (^): it runs only where a date can start, at a number or a
+        // day or month name, not over every byte.
+        let mut resume = 0;
+        for (i, t) in self.tokens.iter().enumerate() {
+            let s = t.fs as usize;
+            if s < resume
+                || !(t.has(NUMBER)
+                    || self.is(i, class::CALENDAR)
+                    || folded.as_bytes()[s].is_ascii_digit())
+            {
+                continue;
+            }
+            let Some(caps) = DATE.captures(&folded[s..]) else {
+                continue;
+            };
             let m = caps.get(0).expect("group 0");
-            let (s, e) = (m.start(), m.end());
+            let e = s + m.end();
             let starts_digit = folded.as_bytes()[s].is_ascii_digit();
             let before_ok = match folded[..s].chars().next_back() {
                 None => true,
@@ -136,6 +152,7 @@ impl Run<'_> {
             };
             if let Some((value, rule)) = r {
                 found.push((s, e, value, rule));
+                resume = e;
             }
         }
         for (s, e, value, rule) in found {

@@ -15,8 +15,12 @@ impl Run<'_> {
                 continue;
             }
             let w = self.word(i);
+            // Most words are no demonym and have no hyphen: one lookup, no allocation.
+            if !self.is(i, super::class::DEMONYM) && !w.contains('-') {
+                continue;
+            }
             let codes = |word: &str| -> Vec<(u32, String)> {
-                lex.demonym_ids(word)
+                lex.word_ids(word)
                     .iter()
                     .filter_map(|&id| {
                         let e = &lex.entries[id as usize];

@@ -1,10 +1,9 @@
 //! Small closed word classes the rules share: French function words, adjective endings,
 //! connectors, name particles. These are grammar, not world knowledge, so they live in code.
 
-use crate::gazetteer::{EntryKind, FxMap, Lexicon, AMBIGUOUS};
+use crate::gazetteer::{Entry, EntryKind, Lexicon, AMBIGUOUS};
 use crate::pipeline::Run;
 use crate::tokenize::{Token, CAP, SHOUT, WORD};
-use once_cell::sync::Lazy;
 
 /// Bits of [`Run::cls`](crate::pipeline::Run): what each word is, looked up once.
 pub(crate) mod class {
@@ -19,6 +18,11 @@ pub(crate) mod class {
     pub(crate) const STREET: u16 = 128;
     pub(crate) const EVENT: u16 = 256;
     pub(crate) const COMPASS: u16 = 512;
+    /// A demonym or a combining form (« malien », « russo »).
+    pub(crate) const DEMONYM: u16 = 1024;
+    /// The bits that count only on a capitalised word.
+    pub(crate) const CAPITALISED_ONLY: u16 =
+        FIRST_NAME | AMBIGUOUS_FIRST_NAME | HONORIFIC | ORG_HEAD;
 }
 
 /// Function words and frequent sentence openers that are never part of a name, even when
@@ -226,42 +230,35 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
     "antes", "ente", "entes",
 ];
 
-/// The closed classes above, as one map.
-static CLOSED: Lazy<FxMap<&'static str, u16>> = Lazy::new(|| {
-    let mut m: FxMap<&'static str, u16> = FxMap::default();
-    for (list, bit) in [
+/// The closed classes above, with their bits, for the lexicon's word map.
+pub(crate) fn closed_classes() -> impl Iterator<Item = (&'static str, u16)> {
+    [
         (FUNCTION_WORDS, class::FUNCTION),
         (CALENDAR_WORDS, class::CALENDAR),
         (NAME_PARTICLES, class::PARTICLE),
         (super::places::STREET_HEADS_FOLDED, class::STREET),
         (super::places::EVENT_HEADS, class::EVENT),
         (super::places::COMPASS, class::COMPASS),
-    ] {
-        for w in list {
-            *m.entry(w).or_default() |= bit;
-        }
-    }
-    m
-});
+    ]
+    .into_iter()
+    .flat_map(|(list, bit)| list.iter().map(move |&w| (w, bit)))
+}
 
-/// The class bits of every token, from the closed classes and the lexicon's single words.
+/// The class bit of a single-word gazetteer entry.
+pub(crate) fn class_of(e: &Entry) -> u16 {
+    match e.kind {
+        EntryKind::FirstName if e.has(AMBIGUOUS) => class::FIRST_NAME | class::AMBIGUOUS_FIRST_NAME,
+        EntryKind::FirstName => class::FIRST_NAME,
+        EntryKind::Honorific => class::HONORIFIC,
+        EntryKind::OrgHead => class::ORG_HEAD,
+        EntryKind::Demonym | EntryKind::DemonymPrefix => class::DEMONYM,
+        _ => 0,
+    }
+}
+
+/// The class bits of every token: one lookup in the lexicon's word map a word.
 pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u16> {
-    let kind_bits = |w: &str| -> u16 {
-        let mut bits = 0;
-        for &id in lex.word_ids(w) {
-            let e = &lex.entries[id as usize];
-            bits |= match e.kind {
-                EntryKind::FirstName if e.has(AMBIGUOUS) => {
-                    class::FIRST_NAME | class::AMBIGUOUS_FIRST_NAME
-                }
-                EntryKind::FirstName => class::FIRST_NAME,
-                EntryKind::Honorific => class::HONORIFIC,
-                EntryKind::OrgHead => class::ORG_HEAD,
-                _ => 0,
-            };
-        }
-        bits
-    };
+    let bits_of = |w: &str| lex.word(w).map_or(0, |i| i.class);
     tokens
         .iter()
         .map(|t| {
@@ -269,16 +266,15 @@ pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u16
                 return 0;
             }
             let w = t.text(folded);
-            let mut bits = CLOSED.get(w).copied().unwrap_or(0);
+            let mut bits = bits_of(w);
             // First names, honorifics and organisation heads only count capitalised.
             if !t.has(CAP) {
-                return bits;
+                return bits & !class::CAPITALISED_ONLY;
             }
-            bits |= kind_bits(w);
             if bits & class::FIRST_NAME == 0 {
                 // « Jean-Yves »: a hyphenated given name whose first part is known.
                 if let Some((first, _)) = w.split_once('-') {
-                    bits |= kind_bits(first) & class::FIRST_NAME;
+                    bits |= bits_of(first) & class::FIRST_NAME;
                 }
             }
             bits

@@ -23,4 +23,4 @@ mod persons;
 mod places;
 mod titles;
 
-pub(crate) use lexical::{class, classify};
+pub(crate) use lexical::{class, class_of, classify, closed_classes};

@@ -166,15 +166,18 @@ impl Run<'_> {
         let mut found: Vec<(usize, usize, Place, &'static str, u8)> = Vec::new();
         let n = self.tokens.len();
         for i in 0..n {
-            let w = self.word(i);
+            if !self.tok_has(i, WORD) {
+                continue;
+            }
             // Streets and squares: head, then a capitalised name directly (« porte Maillot »)
             // or after de/du/des (« place de la Concorde », « rue du Faubourg-Saint-Honoré »).
             // « à la place de Marie » means « instead of ».
-            let instead =
-                w == "place" && i >= 2 && self.word(i - 1) == "la" && self.word(i - 2) == "a";
-            if !self.tok_has(i, UPPER | CAP)
-                && !instead
-                && self.is(i, class::STREET)
+            if self.is(i, class::STREET)
+                && !self.tok_has(i, UPPER | CAP)
+                && !(self.word(i) == "place"
+                    && i >= 2
+                    && self.word(i - 1) == "la"
+                    && self.word(i - 2) == "a")
                 && STREET_HEADS.contains(&self.orig_word(i))
             {
                 let mut j = i + 1;
@@ -216,10 +219,11 @@ impl Run<'_> {
             }
             // « à Bandol »: a capitalised name after « à » that no list knows.
             if i > 0
-                && matches!(self.orig_word(i - 1), "à" | "À")
                 && self.is_cap_word(i)
                 && !self.tok_has(i, SENT_START | UPPER)
                 && self.starts.get(i).is_some_and(|&s| s == 0)
+                && self.word(i - 1) == "a"
+                && matches!(self.orig_word(i - 1), "à" | "À")
                 && !self.person_starts(i)
                 && !self.is(i, super::class::ORG_HEAD)
             {
