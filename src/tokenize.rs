@@ -190,7 +190,7 @@ fn flag_sentences(f: &str, tokens: &mut [Token]) {
     for idx in 0..tokens.len() {
         let t = tokens[idx];
         let gap = &f.as_bytes()[prev_end..t.fs as usize];
-        if idx > 0 && gap.iter().any(|&b| b == b'\n') {
+        if idx > 0 && gap.contains(&b'\n') {
             start = true;
             tokens[idx].flags |= AFTER_BREAK;
         }
