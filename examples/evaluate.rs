@@ -2,7 +2,8 @@
 //! errors.
 //!
 //! ```text
-//! cargo run --release --example evaluate -- CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS]
+//! cargo run --release --example evaluate -- CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS] [--json-summary OUT.json]
+//! cargo run --release --example evaluate -- CORPUS.jsonl --score PRED.jsonl [--errors N] [--limit DOCS] [--json-summary OUT.json]
 //! cargo run --release --example evaluate -- ../shared/corpora/winer-fr-dev.jsonl
 //! ```
 //!
@@ -35,10 +36,29 @@
 //! DEMONYM; `subtype` for locations only; `value` null when absent).
 //!
 //! Timing covers extraction only (not reading, parsing or scoring); MB = 10^6 bytes of UTF-8 text.
+//!
+//! `--score PRED.jsonl` scores another system instead of running the extractor: PRED is in the
+//! `--predictions` format (only `id` and, per entity, `start`, `end` and `label` are needed;
+//! other fields are ignored; the span text is taken from the corpus), one line per document,
+//! matched to the corpus by `id` (compared as JSON values). Labels outside PER, LOC, ORG and DATE
+//! (e.g. spaCy's MISC) are counted as not scored. A corpus document with no line in PRED counts
+//! as having no predictions (reported on standard error and in the report); PRED lines whose id
+//! is not in the (possibly `--limit`ed) corpus are ignored, with a note on standard error;
+//! malformed PRED lines and entities are skipped with a warning; duplicate ids (in PRED, or in
+//! the corpus) are an error. The report is the same, with the extraction-time line replaced by a
+//! line on the predictions read. `--score` and `--predictions` cannot be combined.
+//!
+//! `--json-summary OUT.json` also writes the figures as JSON, for scripts (see
+//! `benches/compare/`): `corpus`, `documents`, `chars`, `bytes`, `system` (`"nommer"` or
+//! `"predictions"`), `predictions_file` (the `--score` file or null), `labels` (per scored label:
+//! `gold`, `pred`, and `exact` and `lenient` objects with `tp`, `precision`, `recall`, `f1` as
+//! fractions in 0..1), `micro` (the same over PER+LOC+ORG, plus `labels`), `micro_date` (over all
+//! scored labels, or null if the gold has no DATE), `unscored_predictions` (label → count),
+//! `errors` (error type → count), `extraction_seconds` and `mb_per_s` (null with `--score`).
 
 use nommer::{Entity, Extractor, Value};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::time::{Duration, Instant};
@@ -74,16 +94,20 @@ struct Doc {
 struct Options {
     corpus: String,
     predictions: Option<String>,
+    score: Option<String>,
+    json_summary: Option<String>,
     errors: usize,
     limit: Option<usize>,
 }
 
-const USAGE: &str =
-    "usage: evaluate CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS]";
+const USAGE: &str = "usage: evaluate CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS] [--json-summary OUT.json]
+       evaluate CORPUS.jsonl --score PRED.jsonl [--errors N] [--limit DOCS] [--json-summary OUT.json]";
 
 fn parse_args() -> Result<Options, String> {
     let mut corpus = None;
     let mut predictions = None;
+    let mut score = None;
+    let mut json_summary = None;
     let mut errors = 15;
     let mut limit = None;
     let mut args = std::env::args().skip(1);
@@ -104,6 +128,8 @@ fn parse_args() -> Result<Options, String> {
                 std::process::exit(0);
             }
             "--predictions" => predictions = Some(value("--predictions")?),
+            "--score" => score = Some(value("--score")?),
+            "--json-summary" => json_summary = Some(value("--json-summary")?),
             "--errors" => {
                 let v = value("--errors")?;
                 errors = v
@@ -122,9 +148,14 @@ fn parse_args() -> Result<Options, String> {
             _ => return Err(format!("unexpected argument {arg}")),
         }
     }
+    if predictions.is_some() && score.is_some() {
+        return Err("--predictions and --score cannot be combined".into());
+    }
     Ok(Options {
         corpus: corpus.ok_or("missing CORPUS.jsonl")?,
         predictions,
+        score,
+        json_summary,
         errors,
         limit,
     })
@@ -395,6 +426,157 @@ fn context(text: &str, start: usize, end: usize) -> String {
         .collect()
 }
 
+/// Writes `--predictions`, if asked, from the extractor's results.
+fn write_predictions(opts: &Options, docs: &[Doc], results: &[nommer::Document]) {
+    if let Some(path) = &opts.predictions {
+        let written = (|| -> std::io::Result<()> {
+            let mut w = BufWriter::new(std::fs::File::create(path)?);
+            for (d, doc) in docs.iter().zip(results) {
+                let out = OutDoc {
+                    id: &d.id,
+                    entities: doc.entities().iter().map(out_entity).collect(),
+                };
+                serde_json::to_writer(&mut w, &out)?;
+                w.write_all(b"\n")?;
+            }
+            w.flush()
+        })();
+        if let Err(e) = written {
+            eprintln!("evaluate: cannot write {path}: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Reads a `--score` predictions file: for each corpus document (matched by id), its predicted
+/// spans, any label, sorted by start (stable); and the report line on what was read.
+fn read_predictions(path: &str, docs: &[Doc]) -> Result<(Vec<Vec<Span>>, String), String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot open {path}: {e}"))?;
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        if index.insert(d.id.to_string(), i).is_some() {
+            return Err(format!(
+                "duplicate id {} in the corpus: cannot match predictions by id",
+                d.id
+            ));
+        }
+    }
+    let mut predicted: Vec<Option<Vec<Span>>> = vec![None; docs.len()];
+    let mut seen: HashSet<String> = HashSet::new();
+    let (mut lines_skipped, mut unmatched, mut entities_skipped, mut warned) = (0, 0, 0, 0);
+    let mut warn = |msg: String| {
+        warned += 1;
+        if warned <= 20 {
+            eprintln!("evaluate: {msg}");
+        }
+    };
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let at = format!("{path}:{}", n + 1);
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                warn(format!("{at}: unreadable line, skipped: {e}"));
+                lines_skipped += 1;
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => {
+                warn(format!("{at}: bad JSON, skipped: {e}"));
+                lines_skipped += 1;
+                continue;
+            }
+        };
+        let Some(id) = v.get("id") else {
+            warn(format!("{at}: no \"id\", skipped"));
+            lines_skipped += 1;
+            continue;
+        };
+        let key = id.to_string();
+        if !seen.insert(key.clone()) {
+            return Err(format!("{at}: duplicate id {key} in the predictions"));
+        }
+        let Some(&di) = index.get(&key) else {
+            unmatched += 1;
+            continue;
+        };
+        let entities = match v.get("entities") {
+            None | Some(serde_json::Value::Null) => &[][..],
+            Some(serde_json::Value::Array(a)) => &a[..],
+            Some(_) => {
+                warn(format!("{at}: \"entities\" is not an array, line skipped"));
+                lines_skipped += 1;
+                continue;
+            }
+        };
+        let text = &docs[di].text;
+        let offsets = char_to_byte(text);
+        let nchars = offsets.len() - 1;
+        let mut spans = Vec::with_capacity(entities.len());
+        for (i, e) in entities.iter().enumerate() {
+            let start = e.get("start").and_then(|x| x.as_u64());
+            let end = e.get("end").and_then(|x| x.as_u64());
+            let label = e.get("label").and_then(|x| x.as_str());
+            let (start, end, label) = match (start, end, label) {
+                (Some(s), Some(t), Some(l)) if s <= t && t as usize <= nchars => {
+                    (s as usize, t as usize, l)
+                }
+                _ => {
+                    warn(format!(
+                        "{at}: entity {i}: bad start/end/label (text of {nchars} chars), skipped: {e}"
+                    ));
+                    entities_skipped += 1;
+                    continue;
+                }
+            };
+            let span_text = &text[offsets[start]..offsets[end]];
+            if let Some(t) = e.get("text").and_then(|x| x.as_str()) {
+                if t != span_text {
+                    warn(format!(
+                        "{at}: entity {i}: text {t:?} differs from the corpus text[{start}..{end}] = {span_text:?}"
+                    ));
+                }
+            }
+            spans.push(Span {
+                start,
+                end,
+                label: label.to_string(),
+                text: span_text.to_string(),
+            });
+        }
+        spans.sort_by_key(|s| s.start);
+        predicted[di] = Some(spans);
+    }
+    if warned > 20 {
+        eprintln!("evaluate: {warned} warnings on {path} in all");
+    }
+    let missing = predicted.iter().filter(|p| p.is_none()).count();
+    if missing > 0 {
+        eprintln!(
+            "evaluate: {missing} corpus documents have no line in {path}: scored as no predictions"
+        );
+    }
+    if unmatched > 0 {
+        eprintln!("evaluate: {unmatched} lines of {path} have an id not in the corpus: ignored");
+    }
+    let line = format!(
+        "predictions: {path}: {} documents matched, {missing} without a line (no predictions), \
+         {unmatched} lines not in the corpus, {lines_skipped} lines and {entities_skipped} entities skipped (not timed)",
+        docs.len() - missing
+    );
+    Ok((
+        predicted
+            .into_iter()
+            .map(|p| p.unwrap_or_default())
+            .collect(),
+        line,
+    ))
+}
+
 fn pct(x: f64) -> String {
     format!("{:5.1}", 100.0 * x)
 }
@@ -464,56 +646,60 @@ fn main() {
         .filter(|l| gold_labels.contains_key(*l))
         .collect();
 
-    // Extract (timed).
-    let extractor = Extractor::default();
-    let mut elapsed = Duration::ZERO;
-    let mut results = Vec::with_capacity(docs.len());
-    for d in &docs {
-        let t = Instant::now();
-        let doc = extractor.extract(&d.text);
-        elapsed += t.elapsed();
-        results.push(doc);
-    }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let chars: usize = docs.iter().map(|d| d.text.chars().count()).sum();
-
-    // Predictions file.
-    if let Some(path) = &opts.predictions {
-        let written = (|| -> std::io::Result<()> {
-            let mut w = BufWriter::new(std::fs::File::create(path)?);
-            for (d, doc) in docs.iter().zip(&results) {
-                let out = OutDoc {
-                    id: &d.id,
-                    entities: doc.entities().iter().map(out_entity).collect(),
-                };
-                serde_json::to_writer(&mut w, &out)?;
-                w.write_all(b"\n")?;
-            }
-            w.flush()
-        })();
-        if let Err(e) = written {
-            eprintln!("evaluate: cannot write {path}: {e}");
-            std::process::exit(1);
+    let mut elapsed = Duration::ZERO;
+    // With --score: the line on the predictions read, in place of the extraction time.
+    let mut score_line = None;
+    // Predicted spans (all labels) per document: read from the --score file, or extracted.
+    let predicted: Vec<Vec<Span>> = if let Some(path) = &opts.score {
+        let (predicted, line) = read_predictions(path, &docs).unwrap_or_else(|e| {
+            eprintln!("evaluate: {e}");
+            std::process::exit(2);
+        });
+        score_line = Some(line);
+        predicted
+    } else {
+        // Extract (timed).
+        let extractor = Extractor::default();
+        let mut results = Vec::with_capacity(docs.len());
+        for d in &docs {
+            let t = Instant::now();
+            let doc = extractor.extract(&d.text);
+            elapsed += t.elapsed();
+            results.push(doc);
         }
-    }
+        write_predictions(&opts, &docs, &results);
+        results
+            .iter()
+            .map(|doc| {
+                doc.entities()
+                    .iter()
+                    .map(|e| {
+                        let r = e.char_range();
+                        Span {
+                            start: r.start,
+                            end: r.end,
+                            label: e.kind().label().to_string(),
+                            text: e.text().to_string(),
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    };
 
     // Score.
     let mut exact: HashMap<&str, Counts> = HashMap::new();
     let mut lenient: HashMap<&str, Counts> = HashMap::new();
     let mut unscored_pred: BTreeMap<&str, usize> = BTreeMap::new();
     let mut errors = Vec::new();
-    for (di, (d, doc)) in docs.iter().zip(&results).enumerate() {
+    for (di, (d, doc_pred)) in docs.iter().zip(&predicted).enumerate() {
         let mut pred = Vec::new();
-        for e in doc.entities() {
-            let label = e.kind().label();
+        for e in doc_pred {
+            let label = e.label.as_str();
             if scored.contains(&label) {
-                let r = e.char_range();
-                pred.push(Span {
-                    start: r.start,
-                    end: r.end,
-                    label: label.to_string(),
-                    text: e.text().to_string(),
-                });
+                pred.push(e.clone());
             } else {
                 *unscored_pred.entry(label).or_default() += 1;
             }
@@ -627,17 +813,23 @@ fn main() {
     }
     let _ = writeln!(out);
     let secs = elapsed.as_secs_f64();
-    let _ = writeln!(
-        out,
-        "extraction: {} chars, {:.3} s, {:.2} MB/s (extraction only, MB = 10^6 bytes)",
-        chars,
-        secs,
-        if secs > 0.0 {
-            bytes as f64 / 1e6 / secs
-        } else {
-            0.0
+    let mb_per_s = if secs > 0.0 {
+        bytes as f64 / 1e6 / secs
+    } else {
+        0.0
+    };
+    match &score_line {
+        Some(line) => {
+            let _ = writeln!(out, "{line}");
         }
-    );
+        None => {
+            let _ = writeln!(
+                out,
+                "extraction: {} chars, {:.3} s, {:.2} MB/s (extraction only, MB = 10^6 bytes)",
+                chars, secs, mb_per_s
+            );
+        }
+    }
 
     // Error breakdown.
     let _ = writeln!(out);
@@ -683,6 +875,62 @@ fn main() {
         }
     }
     let _ = std::io::stdout().write_all(out.as_bytes());
+
+    // JSON summary.
+    if let Some(path) = &opts.json_summary {
+        use serde_json::json;
+        let figures = |c: Counts| {
+            let (p, r, f) = c.prf();
+            json!({"tp": c.tp, "precision": p, "recall": r, "f1": f})
+        };
+        let entry = |ex: Counts, le: Counts| json!({"gold": ex.gold, "pred": ex.pred, "exact": figures(ex), "lenient": figures(le)});
+        let mut labels = serde_json::Map::new();
+        for &label in &scored {
+            labels.insert(label.to_string(), entry(exact[label], lenient[label]));
+        }
+        let (ex, le) = micro(&core);
+        let mut micro_core = entry(ex, le);
+        micro_core["labels"] = json!(core);
+        let micro_date = if scored.contains(&"DATE") {
+            let (ex, le) = micro(&scored);
+            let mut m = entry(ex, le);
+            m["labels"] = json!(scored);
+            m
+        } else {
+            serde_json::Value::Null
+        };
+        let mut error_counts = serde_json::Map::new();
+        for (ti, name) in ERROR_TYPES.iter().enumerate() {
+            let n = errors.iter().filter(|e| e.kind == ti).count();
+            error_counts.insert(name.to_string(), json!(n));
+        }
+        let scoring = opts.score.is_some();
+        let summary = json!({
+            "corpus": opts.corpus,
+            "documents": docs.len(),
+            "chars": chars,
+            "bytes": bytes,
+            "system": if scoring { "predictions" } else { "nommer" },
+            "predictions_file": opts.score,
+            "labels": labels,
+            "micro": micro_core,
+            "micro_date": micro_date,
+            "unscored_predictions": unscored_pred,
+            "errors": error_counts,
+            "extraction_seconds": if scoring { None } else { Some(secs) },
+            "mb_per_s": if scoring { None } else { Some(mb_per_s) },
+        });
+        let written = std::fs::File::create(path).and_then(|f| {
+            let mut w = BufWriter::new(f);
+            serde_json::to_writer_pretty(&mut w, &summary)?;
+            w.write_all(b"\n")?;
+            w.flush()
+        });
+        if let Err(e) = written {
+            eprintln!("evaluate: cannot write {path}: {e}");
+            std::process::exit(1);
+        }
+    }
     if scored.is_empty() {
         eprintln!("evaluate: no PER, LOC, ORG or DATE gold entity in the corpus: nothing scored");
     }
