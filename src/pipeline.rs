@@ -5,10 +5,11 @@
 //! `rules/*.rs` as `impl Run` blocks, one file a family.
 
 use crate::entity::{Document, Entity, Kind, Place, Source, Value};
+use crate::gazetteer::FxMap;
 use crate::gazetteer::{Entry, Lexicon};
 use crate::normalize::Folded;
 use crate::tokenize::{tokenize, Token};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Where a candidate comes from.
 #[derive(Clone, Copy, Debug)]
@@ -67,7 +68,7 @@ pub(crate) struct Run<'a> {
     pub(crate) starts: Vec<u8>,
     /// Acronyms defined in this text by « Full Name (ACR) »: acronym as written → kind, place,
     /// full name.
-    pub(crate) acronyms: HashMap<String, (Kind, Option<Place>, String)>,
+    pub(crate) acronyms: FxMap<String, (Kind, Option<Place>, String)>,
 }
 
 /// Bits of [`Run::starts`].
@@ -95,7 +96,7 @@ impl<'a> Run<'a> {
             lex,
             cands: Vec::new(),
             starts: Vec::new(),
-            acronyms: HashMap::new(),
+            acronyms: FxMap::default(),
         }
     }
 

@@ -112,6 +112,10 @@ impl Run<'_> {
             {
                 continue;
             }
+            // The DFA says whether there is a date here; captures only for those that are.
+            if !DATE.is_match(&folded[s..]) {
+                continue;
+            }
             let Some(caps) = DATE.captures(&folded[s..]) else {
                 continue;
             };

@@ -11,14 +11,17 @@ impl Run<'_> {
     pub(crate) fn demonym_phase(&mut self) {
         let lex = self.lex;
         for i in 0..self.tokens.len() {
-            if !self.tokens[i].has(WORD) || self.tokens[i].has(NUMBER) || self.word(i).len() < 3 {
+            let t = self.tokens[i];
+            if !t.has(WORD) || t.has(NUMBER) || t.fe - t.fs < 3 {
+                continue;
+            }
+            // Most words are no demonym and have no hyphen.
+            if !self.is(i, super::class::DEMONYM)
+                && !self.folded.text.as_bytes()[t.fs as usize..t.fe as usize].contains(&b'-')
+            {
                 continue;
             }
             let w = self.word(i);
-            // Most words are no demonym and have no hyphen: one lookup, no allocation.
-            if !self.is(i, super::class::DEMONYM) && !w.contains('-') {
-                continue;
-            }
             let codes = |word: &str| -> Vec<(u32, String)> {
                 lex.word_ids(word)
                     .iter()

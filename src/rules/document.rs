@@ -3,9 +3,10 @@
 //! same person.
 
 use crate::entity::{Kind, Value};
+use crate::gazetteer::FxMap;
 use crate::pipeline::{overlaps, prio, Cand, Run, Src};
 use crate::tokenize::WORD;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 impl Run<'_> {
     #[inline(never)]
@@ -51,7 +52,7 @@ impl Run<'_> {
         }
 
         // Persons: surname → full name, from the first full mention.
-        let mut surnames: HashMap<&str, String> = HashMap::new();
+        let mut surnames: FxMap<&str, String> = FxMap::default();
         for c in kept.values() {
             if c.kind == Kind::Person && c.te - c.ts >= 2 {
                 let last = self.word(c.te - 1);

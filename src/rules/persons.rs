@@ -6,7 +6,7 @@ use super::class;
 use crate::entity::Kind;
 use crate::gazetteer::{EntryKind, EXACT};
 use crate::pipeline::{prio, starts, Run, Src};
-use crate::tokenize::{AFTER_BREAK, SENT_START};
+use crate::tokenize::{AFTER_BREAK, SENT_START, WORD};
 
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 5;
@@ -42,8 +42,11 @@ impl Run<'_> {
     /// « al-Mansouri », « el-Sissi », « ben-Ali »: an Arabic article or filiation joined to a
     /// capitalised name.
     fn is_prefixed_name(&self, i: usize) -> bool {
-        let f = self.word(i);
-        if f.len() < 4 || !f.as_bytes()[1..4].contains(&b'-') {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let f = &self.folded.text.as_bytes()[t.fs as usize..t.fe as usize];
+        if !t.has(WORD) || f.len() < 4 || !f[1..4].contains(&b'-') {
             return false;
         }
         let w = self.orig_word(i);

@@ -254,8 +254,14 @@ impl Run<'_> {
 
     /// « A8 », « N7 », « RN7 », « A837 »: a road number, as written.
     fn is_road(&self, i: usize) -> bool {
-        let f = self.word(i);
-        if !self.tok_has(i, WORD) || f.len() > 5 || !f.ends_with(|c: char| c.is_ascii_digit()) {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        if !t.has(WORD)
+            || t.has(NUMBER)
+            || t.fe - t.fs > 5
+            || !self.folded.text.as_bytes()[t.fe as usize - 1].is_ascii_digit()
+        {
             return false;
         }
         let w = self.orig_word(i);
