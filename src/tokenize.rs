@@ -96,13 +96,16 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
         // A word: letters and digits, inner hyphens and apostrophes.
         let mut end;
         loop {
-            // Consume word chars.
+            // Consume word chars (ASCII ones by a byte test).
             while i < fb.len() {
-                let c = if fb[i] < 0x80 {
-                    fb[i] as char
-                } else {
-                    f[i..].chars().next().unwrap_or(' ')
-                };
+                if fb[i] < 0x80 {
+                    if fb[i].is_ascii_alphanumeric() {
+                        i += 1;
+                        continue;
+                    }
+                    break;
+                }
+                let c = f[i..].chars().next().unwrap_or(' ');
                 if is_word_char(c) {
                     i += c.len_utf8();
                 } else {
@@ -126,7 +129,7 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
             break;
         }
         let flags = WORD
-            | if f[start..end].bytes().all(|b| b.is_ascii_digit()) {
+            | if fb[start..end].iter().all(u8::is_ascii_digit) {
                 NUMBER
             } else {
                 0

@@ -112,6 +112,15 @@ impl Run<'_> {
             {
                 continue;
             }
+            // A number opens a date only before a month (within a few words: « 9 et 10
+            // novembre »), a slash or a period (« 28/11/2024 »), or as a year.
+            if t.has(NUMBER) && t.fe - t.fs != 4 {
+                let next = self.word(i + 1);
+                let month_ahead = (i + 1..i + 8).any(|k| self.is(k, class::CALENDAR));
+                if !month_ahead && next != "/" && next != "." {
+                    continue;
+                }
+            }
             // The DFA says whether there is a date here; captures only for those that are.
             if !DATE.is_match(&folded[s..]) {
                 continue;

@@ -143,6 +143,9 @@ impl Run<'_> {
     /// before it, and names it (the document pass applies it to later bare uses).
     #[inline(never)]
     pub(crate) fn acronym_definition_phase(&mut self) {
+        if !self.f().contains('(') {
+            return;
+        }
         let mut new = Vec::new();
         // The longest organisation or place ending at each token.
         let mut ending: Vec<Option<usize>> = vec![None; self.tokens.len() + 1];

@@ -171,19 +171,25 @@ impl Run<'_> {
             }
         }
         // Name, title: « Assimi Goïta, président de la Transition ».
-        for i in 0..n {
-            if !self.is_name_word(i) || (i > 0 && self.is_name_word(i - 1)) {
-                continue;
-            }
-            let (end, words) = self.name_seq(i);
-            if !(2..=4).contains(&words) || self.word(end) != "," {
+        // Found from the title: a comma, then a title (after le/la/l'), then the name before.
+        for end in 1..n {
+            if self.word(end) != "," {
                 continue;
             }
             let mut k = end + 1;
             if matches!(self.word(k), "le" | "la" | "l'") {
                 k += 1;
             }
-            if self.starts_with(k, starts::TITLE) {
+            if !self.starts_with(k, starts::TITLE) {
+                continue;
+            }
+            let first = end.saturating_sub(MAX_NAME_WORDS + 2);
+            let start = (first..end).find(|&i| {
+                self.is_name_word(i)
+                    && !(i > 0 && self.is_name_word(i - 1))
+                    && matches!(self.name_seq(i), (e, w) if e == end && (2..=4).contains(&w))
+            });
+            if let Some(i) = start {
                 found.push((i, end, "name,title", prio::PERSON_WEAK));
             }
         }
