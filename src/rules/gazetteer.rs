@@ -253,11 +253,12 @@ impl Run<'_> {
             | EntryKind::Region
             | EntryKind::Place
             | EntryKind::Org => {
-                // A name that opens in lower case (« mer Rouge ») needs the capitals it has.
+                // A name needs the capitals it has (« L'Équipe », the paper, is not « l'équipe »;
+                // « mer Rouge » is not « mer rouge »), and one at its start (« eSwatini » as
+                // « Eswatini »).
                 if starts_lower(&e.surface) {
                     return has_capitals_of(text, &e.surface);
                 }
-                // A capital on the first letter, or inside the first word (« eSwatini »).
                 let first_upper = text
                     .chars()
                     .find(|c| c.is_alphabetic())
@@ -266,7 +267,7 @@ impl Run<'_> {
                         .split(' ')
                         .next()
                         .is_some_and(|w| w.chars().any(char::is_uppercase));
-                if !first_upper {
+                if !first_upper || !has_capitals_of(text, &e.surface) && !shout {
                     return false;
                 }
                 if e.has(AMBIGUOUS) {

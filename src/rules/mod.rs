@@ -10,7 +10,7 @@
 //! | organisations | `orgs.rs` | `org-head`, `ministry`, `acronym-unknown` |
 //! | events (negative) | `places.rs` | `event`: blocks the places inside « Tour de France » |
 //! | places | `places.rs` | `street`, `road`, `compass`, `a+place` |
-//! | persons | `persons.rs` | `honorific+name`, `title+name`, `first-name+name`, `name,title` |
+//! | persons | `persons.rs` | `honorific+name`, `title+name`, `demonym+name`, `first-name+name`, `first-name-coordinated`, `name,title` |
 //! | document | `document.rs` | `acronym-reuse`, `person-short-mention` |
 
 mod dates;

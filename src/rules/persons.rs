@@ -6,7 +6,7 @@ use super::class;
 use crate::entity::Kind;
 use crate::gazetteer::{EntryKind, EXACT};
 use crate::pipeline::{prio, starts, Run, Src};
-use crate::tokenize::{AFTER_BREAK, SENT_START, WORD};
+use crate::tokenize::{AFTER_BREAK, CAP, SENT_START, WORD};
 
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 5;
@@ -144,14 +144,56 @@ impl Run<'_> {
                 found.push((j, end, "honorific+name", prio::PERSON_CUE));
             }
         }
-        // Title + name.
+        // Title + name; a nationality may stand between (« le président syrien Bachar
+        // al-Assad »), or a comma before a full name (« le ministre de l'Intérieur, Bernard
+        // Cazeneuve »).
         for c in &self.cands {
             if c.kind != Kind::Title {
                 continue;
             }
-            let (end, words) = self.name_seq(c.te);
+            let mut j = c.te;
+            if self.is(j, class::DEMONYM) && !self.tok_has(j, CAP) {
+                j += 1;
+            }
+            let (end, words) = self.name_seq(j);
             if words > 0 {
-                found.push((c.te, end, "title+name", prio::PERSON_CUE));
+                found.push((j, end, "title+name", prio::PERSON_CUE));
+            } else if self.word(j) == "," {
+                let (end, words) = self.name_seq(j + 1);
+                if words >= 2 {
+                    found.push((j + 1, end, "title+name", prio::PERSON_CUE));
+                }
+            }
+        }
+        // Nationality + name: « l'Allemande Kristin Möller », « le Malien Moussa Traoré ».
+        for i in 0..n.saturating_sub(1) {
+            if !self.is(i, class::DEMONYM)
+                || !self.tok_has(i, CAP)
+                || !self.starts_with(i, starts::DEMONYM)
+                || !matches!(
+                    self.word(i.wrapping_sub(1)),
+                    "le" | "la" | "l'" | "les" | "du" | "au"
+                )
+            {
+                continue;
+            }
+            let (end, words) = self.name_seq(i + 1);
+            if words > 0 {
+                found.push((i + 1, end, "demonym+name", prio::PERSON_CUE));
+            }
+        }
+        // A first name coordinated with a full name shares its family: « Thierry et Véronique
+        // Roy », « Barack et Michelle Obama ».
+        for i in 0..n.saturating_sub(3) {
+            if self.is_first_name(i)
+                && self.is_cap_word(i)
+                && self.word(i + 1) == "et"
+                && self.is_first_name(i + 2)
+                && !self.is_name_word(i + 1)
+                && self.name_seq(i + 2).1 >= 2
+                && !(i > 0 && self.is_name_word(i - 1))
+            {
+                found.push((i, i + 1, "first-name-coordinated", prio::PERSON_FIRST_NAME));
             }
         }
         // First name + name.
