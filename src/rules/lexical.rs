@@ -14,10 +14,9 @@ pub(crate) mod class {
     pub(crate) const AMBIGUOUS_FIRST_NAME: u16 = 16;
     pub(crate) const HONORIFIC: u16 = 32;
     pub(crate) const ORG_HEAD: u16 = 64;
-    /// Street heads, event heads and compass words (`rules/places.rs`).
+    /// Street heads and event heads (`rules/places.rs`).
     pub(crate) const STREET: u16 = 128;
     pub(crate) const EVENT: u16 = 256;
-    pub(crate) const COMPASS: u16 = 512;
     /// A demonym or a combining form (« malien », « russo »).
     pub(crate) const DEMONYM: u16 = 1024;
     /// The bits that count only on a capitalised word.
@@ -238,7 +237,6 @@ pub(crate) fn closed_classes() -> impl Iterator<Item = (&'static str, u16)> {
         (NAME_PARTICLES, class::PARTICLE),
         (super::places::STREET_HEADS_FOLDED, class::STREET),
         (super::places::EVENT_HEADS, class::EVENT),
-        (super::places::COMPASS, class::COMPASS),
     ]
     .into_iter()
     .flat_map(|(list, bit)| list.iter().map(move |&w| (w, bit)))

@@ -9,7 +9,7 @@
 //! | acronyms | `orgs.rs` | `name(ACR)`, `acronym-definition` |
 //! | organisations | `orgs.rs` | `org-head`, `ministry`, `acronym-unknown` |
 //! | events (negative) | `places.rs` | `event`: blocks the places inside « Tour de France » |
-//! | places | `places.rs` | `street`, `road`, `compass`, `a+place` |
+//! | places | `places.rs` | `street`, `road`, `a+place` |
 //! | persons | `persons.rs` | `honorific+name`, `title+name`, `demonym+name`, `first-name+name`, `first-name-coordinated`, `name,title` |
 //! | document | `document.rs` | `acronym-reuse`, `person-short-mention` |
 

@@ -15,7 +15,9 @@ const COMMON_ACRONYMS: &[&str] = &[
     "PC", "PDF", "PIB", "PMA", "PME", "PV", "QG", "QI", "RER", "RSA", "SDF", "SIDA", "SMIC", "SMS",
     "SUV", "TGV", "TPE", "TTC", "TV", "TVA", "USB", "VIH", "VTC", "WC", "PDG", "DG", "DRH", "CEO",
     "OPA", "IPO", "AVC", "VIP", "ZAD", "ZFE", "URL", "FAQ", "UV", "HD", "NB", "AM", "PM", "GMT",
-    "UTC", "TNT", "TPE", "IA", "AI", "API", "RGPD", "BAC", "CAP", "BTS", "DUT", "MBA",
+    "UTC", "TNT", "TPE", "IA", "AI", "API", "RGPD", "BAC", "CAP", "BTS", "DUT", "MBA", "NDLR",
+    "VTT", "ISF", "IFI", "CSG", "USD", "EUR", "CRS", "US", "EPR", "RTT", "CHU", "TER", "HT", "TTC",
+    "ADSL", "WIFI", "LED", "PS4", "CD", "DVD",
 ];
 
 /// Adjectives that form one head with the noun after them (« Haut Conseil », « Haute Cour »).

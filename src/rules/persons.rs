@@ -41,7 +41,7 @@ impl Run<'_> {
 
     /// « al-Mansouri », « el-Sissi », « ben-Ali »: an Arabic article or filiation joined to a
     /// capitalised name.
-    fn is_prefixed_name(&self, i: usize) -> bool {
+    pub(crate) fn is_prefixed_name(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else {
             return false;
         };

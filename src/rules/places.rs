@@ -101,18 +101,6 @@ const EVENT_ADJECTIVES: &[&str] = &[
     "international",
 ];
 
-/// Compass words that name a region when capitalised (« dans le Nord »).
-pub(crate) const COMPASS: &[&str] = &[
-    "nord",
-    "sud",
-    "est",
-    "ouest",
-    "nord-est",
-    "nord-ouest",
-    "sud-est",
-    "sud-ouest",
-];
-
 impl Run<'_> {
     /// A negative rule: a place inside the name of an event is not a location (« Tour de
     /// France », « Jeux olympiques de Rio », « championnats de France de judo »). The event
@@ -204,22 +192,9 @@ impl Run<'_> {
                 found.push((i, i + 1, Place::Other, "road", prio::PERSON_WEAK));
                 continue;
             }
-            // « dans le Nord », « l'Est du pays »: a capitalised compass word inside a sentence.
-            if self.is(i, class::COMPASS)
-                && self.tok_has(i, CAP)
-                && !self.tok_has(i, SENT_START | UPPER)
-                && matches!(
-                    self.word(i.wrapping_sub(1)),
-                    "le" | "l'" | "du" | "au" | "dans"
-                )
-                && self.starts.get(i).is_some_and(|&s| s == 0)
-            {
-                found.push((i, i + 1, Place::Region, "compass", prio::PERSON_WEAK));
-                continue;
-            }
             // « à Bandol »: a capitalised name after « à » that no list knows.
             if i > 0
-                && self.is_cap_word(i)
+                && (self.is_cap_word(i) || self.is_prefixed_name(i))
                 && !self.tok_has(i, SENT_START | UPPER)
                 && self.starts.get(i).is_some_and(|&s| s == 0)
                 && self.word(i - 1) == "a"
