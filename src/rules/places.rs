@@ -102,9 +102,10 @@ const EVENT_ADJECTIVES: &[&str] = &[
 ];
 
 impl Run<'_> {
-    /// A negative rule: a place inside the name of an event is not a location (« Tour de
-    /// France », « Jeux olympiques de Rio », « championnats de France de judo »). The event
-    /// name is kept as a blocker, not returned.
+    /// Negative rules: a place inside the name of an event is not a location (« Tour de
+    /// France », « Jeux olympiques de Rio », « championnats de France de judo »), and a company
+    /// before a model number names a product (« Airbus A320 »). The span is kept as a blocker,
+    /// not returned.
     #[inline(never)]
     pub(crate) fn event_phase(&mut self) {
         let mut found = Vec::new();
@@ -143,6 +144,26 @@ impl Run<'_> {
                 end += 1;
             }
             found.push((i, end));
+        }
+        // Products: a company followed by a model (« Airbus A320 », « Boeing 737-500 »): the
+        // company is not mentioned as an organisation there.
+        for c in self
+            .cands
+            .iter()
+            .filter(|c| c.kind == Kind::Organisation && !c.hidden)
+        {
+            let m = c.te;
+            let Some(t) = self.tokens.get(m) else {
+                continue;
+            };
+            let w = self.word(m);
+            let model = t.has(WORD)
+                && w.bytes().any(|b| b.is_ascii_digit())
+                && !(t.has(NUMBER) && w.len() == 4)
+                && (w.len() >= 2 || t.has(NUMBER));
+            if model && c.te - c.ts == 1 {
+                found.push((c.ts, m + 1));
+            }
         }
         for (ts, te) in found {
             self.push_blocker(ts, te, "event");
