@@ -37,6 +37,10 @@
 //!
 //! Timing covers extraction only (not reading, parsing or scoring); MB = 10^6 bytes of UTF-8 text.
 //!
+//! `--persons-with-titles` compares like with like on corpora whose persons include their
+//! honorific and title (HIPE: « M. Chéron », « le maréchal Haig »): each predicted person is
+//! extended over the title entity just before it and an honorific before that, before scoring.
+//!
 //! `--score PRED.jsonl` scores another system instead of running the extractor: PRED is in the
 //! `--predictions` format (only `id` and, per entity, `start`, `end` and `label` are needed;
 //! other fields are ignored; the span text is taken from the corpus), one line per document,
@@ -98,9 +102,10 @@ struct Options {
     json_summary: Option<String>,
     errors: usize,
     limit: Option<usize>,
+    persons_with_titles: bool,
 }
 
-const USAGE: &str = "usage: evaluate CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS] [--json-summary OUT.json]
+const USAGE: &str = "usage: evaluate CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS] [--json-summary OUT.json] [--persons-with-titles]
        evaluate CORPUS.jsonl --score PRED.jsonl [--errors N] [--limit DOCS] [--json-summary OUT.json]";
 
 fn parse_args() -> Result<Options, String> {
@@ -110,6 +115,7 @@ fn parse_args() -> Result<Options, String> {
     let mut json_summary = None;
     let mut errors = 15;
     let mut limit = None;
+    let mut persons_with_titles = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
@@ -130,6 +136,7 @@ fn parse_args() -> Result<Options, String> {
             "--predictions" => predictions = Some(value("--predictions")?),
             "--score" => score = Some(value("--score")?),
             "--json-summary" => json_summary = Some(value("--json-summary")?),
+            "--persons-with-titles" => persons_with_titles = true,
             "--errors" => {
                 let v = value("--errors")?;
                 errors = v
@@ -158,6 +165,7 @@ fn parse_args() -> Result<Options, String> {
         json_summary,
         errors,
         limit,
+        persons_with_titles,
     })
 }
 
@@ -581,6 +589,49 @@ fn pct(x: f64) -> String {
     format!("{:5.1}", 100.0 * x)
 }
 
+/// Extends each person span over the title entity just before it and an honorific before that
+/// (« M. le [président] [Dupont] » → « M. le président Dupont »), for corpora such as HIPE whose
+/// persons include them.
+fn with_titles(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
+    const HONORIFICS: &[&str] = &[
+        "M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Mr", "Dr", "Me", "Mgr", "Pr", "S.E.",
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    let gap_ok = |from: usize, to: usize| chars[from..to].iter().all(|c| c.is_whitespace());
+    spans.sort_by_key(|s| s.start);
+    let titles: Vec<(usize, usize)> = spans
+        .iter()
+        .filter(|s| s.label == "TITLE")
+        .map(|s| (s.start, s.end))
+        .collect();
+    for s in spans.iter_mut().filter(|s| s.label == "PER") {
+        if let Some(&(ts, _)) = titles.iter().rev().find(|&&(ts, te)| {
+            te <= s.start && s.start - te <= 4 && gap_ok(te, s.start) && ts < s.start
+        }) {
+            s.start = ts;
+        }
+        let before: String = chars[..s.start].iter().collect();
+        let mut before = before.trim_end();
+        // « M. le président »: the article between honorific and title.
+        for article in [" le", " la", " l'", " l’"] {
+            if let Some(rest) = before.strip_suffix(article) {
+                before = rest.trim_end();
+                break;
+            }
+        }
+        for h in HONORIFICS {
+            if let Some(rest) = before.strip_suffix(h) {
+                if !rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+                    s.start = rest.chars().count();
+                    break;
+                }
+            }
+        }
+        s.text = chars[s.start..s.end].iter().collect();
+    }
+    spans
+}
+
 fn main() {
     let opts = parse_args().unwrap_or_else(|e| {
         eprintln!("evaluate: {e}\n{USAGE}");
@@ -687,6 +738,16 @@ fn main() {
                     .collect()
             })
             .collect()
+    };
+
+    // HIPE's convention: a person's span includes the honorific and title before the name.
+    let predicted: Vec<Vec<Span>> = if opts.persons_with_titles {
+        docs.iter()
+            .zip(predicted)
+            .map(|(d, spans)| with_titles(&d.text, spans))
+            .collect()
+    } else {
+        predicted
     };
 
     // Score.
