@@ -231,6 +231,7 @@ impl ExtractorBuilder {
             files.push(name.clone());
         }
         let lexicon = Lexicon::build(files, entries)?;
+        crate::rules::warm_up();
         Ok(Extractor {
             inner: Arc::new(Inner {
                 lexicon,

@@ -30,6 +30,11 @@ static LATIN: Lazy<Vec<Box<str>>> = Lazy::new(|| {
         .collect()
 });
 
+/// Builds the folding table now rather than in the first extraction.
+pub(crate) fn warm_up() {
+    Lazy::force(&LATIN);
+}
+
 /// Folds one char into `out`.
 #[inline]
 fn fold_char(c: char, out: &mut String) {

@@ -95,6 +95,11 @@ fn parse_day(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
+/// Compiles the date pattern now rather than in the first extraction.
+pub(crate) fn warm_up() {
+    Lazy::force(&DATE);
+}
+
 impl Run<'_> {
     #[inline(never)]
     pub(crate) fn date_phase(&mut self) {

@@ -64,44 +64,34 @@ pub(crate) const DETERMINERS: &[&str] = &[
     "future", "actuel", "actuelle", "de", "d'", "des", "aux",
 ];
 
-/// Whether the letters of `text` have the case of the letters of `surface`.
+/// The case of each letter of a string, in order.
+fn letter_cases(s: &str) -> impl Iterator<Item = bool> + '_ {
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .map(char::is_uppercase)
+}
+
+/// Whether the letters of `text` have the case of the letters of `surface` (when the counts
+/// differ, as with « Œ » and « OE », whether both are all in capitals).
 fn same_case(text: &str, surface: &str) -> bool {
-    let a: Vec<bool> = text
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .map(char::is_uppercase)
-        .collect();
-    let b: Vec<bool> = surface
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .map(char::is_uppercase)
-        .collect();
-    if a.len() == b.len() {
-        a == b
+    if letter_cases(text).count() == letter_cases(surface).count() {
+        letter_cases(text).eq(letter_cases(surface))
     } else {
-        a.iter().all(|&u| u) == b.iter().all(|&u| u)
+        letter_cases(text).all(|u| u) == letter_cases(surface).all(|u| u)
     }
 }
 
 /// Whether every capital letter of `surface` is a capital in `text` (letters aligned; when the
 /// counts differ, only the first capital is checked).
 fn has_capitals_of(text: &str, surface: &str) -> bool {
-    let a: Vec<bool> = text
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .map(char::is_uppercase)
-        .collect();
-    let b: Vec<bool> = surface
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .map(char::is_uppercase)
-        .collect();
-    if a.len() == b.len() {
-        a.iter().zip(&b).all(|(&t, &s)| t || !s)
+    if letter_cases(text).count() == letter_cases(surface).count() {
+        letter_cases(text)
+            .zip(letter_cases(surface))
+            .all(|(t, s)| t || !s)
     } else {
-        b.iter()
-            .position(|&s| s)
-            .is_none_or(|p| a.get(p).copied().unwrap_or(false))
+        letter_cases(surface)
+            .position(|s| s)
+            .is_none_or(|p| letter_cases(text).nth(p).unwrap_or(false))
     }
 }
 

@@ -100,7 +100,12 @@ impl Run<'_> {
                 continue;
             }
             let w = self.orig_word(i);
-            if w.chars().count() > 8
+            // Words in capitals are not acronyms: function and calendar words (« LE », « MAI »),
+            // words with accents (« GRÈVE »), long ones (« JOURNAUX »).
+            if w.len() > 7
+                || !w.is_ascii()
+                || self.is_function_word(i)
+                || self.is_calendar_word(i)
                 || w.chars().any(|c| c.is_ascii_digit())
                 || w.chars().all(|c| "IVXLCDM".contains(c))
                 || COMMON_ACRONYMS.contains(&w)

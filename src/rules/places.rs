@@ -215,6 +215,7 @@ impl Run<'_> {
             }
             // « à Bandol »: a capitalised name after « à » that no list knows.
             if i > 0
+                && self.word(i - 1) == "a"
                 && (self.is_cap_word(i) || self.is_prefixed_name(i))
                 && !self.tok_has(i, SENT_START | UPPER)
                 && self.starts.get(i).is_some_and(|&s| s == 0)
