@@ -60,8 +60,11 @@
 //! scored labels, or null if the gold has no DATE), `unscored_predictions` (label → count),
 //! `errors` (error type → count), `extraction_seconds` and `mb_per_s` (null with `--score`).
 
-use nommer::{Entity, Extractor, Value};
-use serde::Serialize;
+use nommer::Extractor;
+
+#[path = "common/output.rs"]
+mod output;
+use output::{out_entity, OutDoc};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, BufWriter, Write};
@@ -223,38 +226,6 @@ fn parse_doc(line: &str, warnings: &mut Vec<String>) -> Result<Doc, String> {
         });
     }
     Ok(Doc { id, text, gold })
-}
-
-/// The JSON shape of an entity in `--predictions` (and in the `jsonl` example).
-#[derive(Serialize)]
-struct OutEntity<'a> {
-    start: usize,
-    end: usize,
-    label: &'static str,
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    subtype: Option<&'static str>,
-    text: &'a str,
-    value: Option<&'a Value>,
-}
-
-#[derive(Serialize)]
-struct OutDoc<'a> {
-    id: &'a serde_json::Value,
-    entities: Vec<OutEntity<'a>>,
-}
-
-fn out_entity(e: &Entity) -> OutEntity<'_> {
-    let r = e.char_range();
-    OutEntity {
-        start: r.start,
-        end: r.end,
-        label: e.kind().label(),
-        kind: e.kind().as_str(),
-        subtype: e.place().map(|p| p.as_str()),
-        text: e.text(),
-        value: e.value(),
-    }
 }
 
 /// True positives, gold and predicted counts.

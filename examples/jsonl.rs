@@ -17,8 +17,12 @@
 //! seconds, and MB/s of input end to end (read, parse, extract, serialise, write) and of text for
 //! extraction alone.
 
-use nommer::{Entity, Extractor, Value};
-use serde::{Deserialize, Serialize};
+use nommer::Extractor;
+use serde::Deserialize;
+
+#[path = "common/output.rs"]
+mod output;
+use output::{out_entity, OutDoc};
 use std::borrow::Cow;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::time::{Duration, Instant};
@@ -28,38 +32,6 @@ struct InDoc<'a> {
     id: serde_json::Value,
     #[serde(borrow)]
     text: Cow<'a, str>,
-}
-
-/// The JSON shape of an entity (same as `evaluate --predictions`).
-#[derive(Serialize)]
-struct OutEntity<'a> {
-    start: usize,
-    end: usize,
-    label: &'static str,
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    subtype: Option<&'static str>,
-    text: &'a str,
-    value: Option<&'a Value>,
-}
-
-#[derive(Serialize)]
-struct OutDoc<'a> {
-    id: &'a serde_json::Value,
-    entities: Vec<OutEntity<'a>>,
-}
-
-fn out_entity(e: &Entity) -> OutEntity<'_> {
-    let r = e.char_range();
-    OutEntity {
-        start: r.start,
-        end: r.end,
-        label: e.kind().label(),
-        kind: e.kind().as_str(),
-        subtype: e.place().map(|p| p.as_str()),
-        text: e.text(),
-        value: e.value(),
-    }
 }
 
 fn fail_write(e: std::io::Error) -> ! {

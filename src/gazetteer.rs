@@ -309,7 +309,7 @@ impl Lexicon {
         let mut tables: [PatternTable; 2] = Default::default();
         let mut words: FxMap<Box<str>, WordInfo> = FxMap::default();
         for (w, bits) in crate::rules::closed_classes() {
-            words.entry(w.into()).or_default().class |= bits;
+            words.entry(w.into_boxed_str()).or_default().class |= bits;
         }
         for (id, e) in entries.iter().enumerate() {
             let key = fold(&e.surface);

@@ -4,6 +4,7 @@
 //! a date.
 
 use super::class;
+use super::lexical::MONTHS;
 use crate::entity::{Kind, Value};
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{CAP, NUMBER, WORD};
@@ -48,21 +49,6 @@ const YEAR_CUES: &[&str] = &[
     "hiver",
     "jusqu'en",
     "an",
-];
-
-const MONTHS: &[&str] = &[
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
 ];
 
 fn month_number(m: &str) -> Option<u32> {

@@ -189,8 +189,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "y",
 ];
 
-/// Months and days: capitalised in headlines and dates, never names.
-const CALENDAR_WORDS: &[&str] = &[
+/// Months (folded, in order): capitalised in headlines and dates, never names.
+pub(crate) const MONTHS: &[&str] = &[
     "janvier",
     "fevrier",
     "mars",
@@ -203,13 +203,11 @@ const CALENDAR_WORDS: &[&str] = &[
     "octobre",
     "novembre",
     "decembre",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
+];
+
+/// Days of the week (folded), likewise never names.
+const DAYS: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 
 /// Particles inside personal names (folded).
@@ -229,17 +227,18 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
     "antes", "ente", "entes",
 ];
 
-/// The closed classes above, with their bits, for the lexicon's word map.
-pub(crate) fn closed_classes() -> impl Iterator<Item = (&'static str, u16)> {
+/// The closed classes above, folded, with their bits, for the lexicon's word map.
+pub(crate) fn closed_classes() -> impl Iterator<Item = (String, u16)> {
     [
         (FUNCTION_WORDS, class::FUNCTION),
-        (CALENDAR_WORDS, class::CALENDAR),
+        (MONTHS, class::CALENDAR),
+        (DAYS, class::CALENDAR),
         (NAME_PARTICLES, class::PARTICLE),
-        (super::places::STREET_HEADS_FOLDED, class::STREET),
+        (super::places::STREET_HEADS, class::STREET),
         (super::places::EVENT_HEADS, class::EVENT),
     ]
     .into_iter()
-    .flat_map(|(list, bit)| list.iter().map(move |&w| (w, bit)))
+    .flat_map(|(list, bit)| list.iter().map(move |&w| (crate::normalize::fold(w), bit)))
 }
 
 /// The class bit of a single-word gazetteer entry.

@@ -6,36 +6,9 @@ use crate::entity::{Kind, Place};
 use crate::pipeline::{prio, starts, Run, Src};
 use crate::tokenize::{CAP, NUMBER, SENT_START, UPPER, WORD};
 
-/// [`STREET_HEADS`], folded: the word class that selects the words to compare.
-pub(crate) const STREET_HEADS_FOLDED: &[&str] = &[
-    "rue",
-    "avenue",
-    "boulevard",
-    "place",
-    "quai",
-    "pont",
-    "porte",
-    "gare",
-    "square",
-    "allee",
-    "impasse",
-    "chemin",
-    "route",
-    "esplanade",
-    "parvis",
-    "rond-point",
-    "carrefour",
-    "aeroport",
-    "faubourg",
-    "autoroute",
-    "promenade",
-    "jardin",
-    "parc",
-];
-
 /// Common nouns that open the name of a street, a square, a station…, compared with the
 /// original word, accents included: « porté » is a verb, not « porte ».
-const STREET_HEADS: &[&str] = &[
+pub(crate) const STREET_HEADS: &[&str] = &[
     "rue",
     "avenue",
     "boulevard",
