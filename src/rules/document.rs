@@ -84,10 +84,19 @@ impl Run<'_> {
             if overlaps(&kept, t.fs as usize, t.fe as usize) {
                 continue;
             }
+            // « De Gendt » for « Thomas De Gendt »: the particle comes along.
+            let mut ts = i;
+            if i > 0
+                && self.is_particle(i - 1)
+                && full.contains(&format!("{} {}", self.orig_word(i - 1), self.orig_word(i)))
+                && !overlaps(&kept, self.tokens[i - 1].fs as usize, t.fe as usize)
+            {
+                ts = i - 1;
+            }
             new.push(Cand {
-                fs: t.fs as usize,
+                fs: self.tokens[ts].fs as usize,
                 fe: t.fe as usize,
-                ts: i,
+                ts,
                 te: i + 1,
                 kind: Kind::Person,
                 place: None,

@@ -71,6 +71,16 @@ impl Run<'_> {
             if j > i && self.tok_has(j, AFTER_BREAK) {
                 break;
             }
+            // A name may open with a capitalised particle: « le général De Villiers ».
+            if j == i
+                && self.is_particle(j)
+                && self.tok_has(j, CAP)
+                && !self.tok_has(j, SENT_START)
+                && self.is_name_word(j + 1)
+            {
+                j += 1;
+                continue;
+            }
             if self.is_initial(j) {
                 // An initial, then a name.
                 if self.is_name_word(j + 2) || self.is_initial(j + 2) {
@@ -205,7 +215,8 @@ impl Run<'_> {
             // A first name that is also a word (« Pierre », « Rose ») opening a sentence needs
             // a second name word that is not a first name too.
             if words >= 2
-                && !(self.is_ambiguous_first_name(i)
+                && !(words == 2
+                    && self.is_ambiguous_first_name(i)
                     && self.tok_has(i, SENT_START)
                     && self.is_first_name(i + 1))
             {
