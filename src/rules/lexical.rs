@@ -333,8 +333,8 @@ impl Run<'_> {
     }
 
     /// Length in tokens of a connector starting at token `i` (« de », « de la », « de l' »,
-    /// « du », « des », « d' », « et de la »…), 0 if none. `bare_de` says whether a lone « de »
-    /// or « d' » (without article) is accepted.
+    /// « du », « des », « d' », « et de la », « chargé du »…, or one of `extra`, with its
+    /// article), 0 if none; and whether it is a bare « de » or « d' », without article.
     pub(crate) fn connector(&self, i: usize, extra: &[&str]) -> (usize, bool) {
         let w = self.word(i);
         let mut n = 0;
