@@ -230,6 +230,7 @@ impl<'a> Run<'a> {
         self.mark_starts();
         self.place_phase();
         self.unknown_acronym_phase();
+        self.org_cue_phase();
         self.mark_starts();
         self.person_phase();
         let kept = resolve(std::mem::take(&mut self.cands));

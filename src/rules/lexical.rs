@@ -19,6 +19,8 @@ pub(crate) mod class {
     pub(crate) const EVENT: u16 = 256;
     /// A demonym or a combining form (« malien », « russo »).
     pub(crate) const DEMONYM: u16 = 1024;
+    /// A common noun that announces an organisation's name (« la banque », « le parti »).
+    pub(crate) const ORG_CUE: u16 = 2048;
     /// The bits that count only on a capitalised word.
     pub(crate) const CAPITALISED_ONLY: u16 =
         FIRST_NAME | AMBIGUOUS_FIRST_NAME | HONORIFIC | ORG_HEAD;
@@ -210,6 +212,47 @@ const DAYS: &[&str] = &[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 
+/// Common nouns that announce the name of an organisation (« le groupe », « la banque »).
+const ORG_CUE_NOUNS: &[&str] = &[
+    "groupe",
+    "société",
+    "entreprise",
+    "compagnie",
+    "firme",
+    "banque",
+    "parti",
+    "mouvement",
+    "formation",
+    "syndicat",
+    "association",
+    "organisme",
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "magazine",
+    "revue",
+    "agence",
+    "chaîne",
+    "radio",
+    "studio",
+    "éditeur",
+    "constructeur",
+    "fabricant",
+    "opérateur",
+    "label",
+    "club",
+    "laboratoire",
+    "fondation",
+    "collectif",
+    "cabinet",
+    "assureur",
+    "distributeur",
+    "start-up",
+    "plateforme",
+    "réseau",
+    "média",
+];
+
 /// Particles inside personal names (folded).
 const NAME_PARTICLES: &[&str] = &[
     "de", "d'", "du", "des", "van", "von", "der", "den", "ben", "bin", "ibn", "ould", "ag", "al",
@@ -236,6 +279,7 @@ pub(crate) fn closed_classes() -> impl Iterator<Item = (String, u16)> {
         (NAME_PARTICLES, class::PARTICLE),
         (super::places::STREET_HEADS, class::STREET),
         (super::places::EVENT_HEADS, class::EVENT),
+        (ORG_CUE_NOUNS, class::ORG_CUE),
     ]
     .into_iter()
     .flat_map(|(list, bit)| list.iter().map(move |&w| (crate::normalize::fold(w), bit)))

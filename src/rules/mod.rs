@@ -7,7 +7,7 @@
 //! | dates | `dates.rs` | `date`, `date-numeric`, `date-year` |
 //! | titles | `titles.rs` | `title+portfolio` |
 //! | acronyms | `orgs.rs` | `name(ACR)`, `acronym-definition` |
-//! | organisations | `orgs.rs` | `org-head`, `ministry`, `acronym-unknown` |
+//! | organisations | `orgs.rs` | `org-head`, `ministry`, `acronym-unknown`, `cue+name` |
 //! | events (negative) | `places.rs` | `event`: blocks the places inside « Tour de France » |
 //! | places | `places.rs` | `street`, `road`, `a+place` |
 //! | persons | `persons.rs` | `honorific+name`, `title+name`, `demonym+name`, `first-name+name`, `first-name-coordinated`, `name,title` |

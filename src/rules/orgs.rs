@@ -100,9 +100,11 @@ impl Run<'_> {
                 continue;
             }
             let w = self.orig_word(i);
+            // In parentheses it is an acronym whatever its length (« (CNDD-FDD) »).
+            let bracketed = i > 0 && self.word(i - 1) == "(" && self.word(i + 1) == ")";
             // Words in capitals are not acronyms: function and calendar words (« LE », « MAI »),
             // words with accents (« GRÈVE »), long ones (« JOURNAUX »).
-            if w.len() > 7
+            if (w.len() > 7 && !bracketed)
                 || !w.is_ascii()
                 || self.is_function_word(i)
                 || self.is_calendar_word(i)
@@ -129,6 +131,55 @@ impl Run<'_> {
                 None,
                 None,
                 Src::Rule("acronym-unknown"),
+                prio::PERSON_WEAK,
+            );
+        }
+    }
+
+    /// « le studio de développement Bluehole », « la banque Oddo », « la formation de gauche
+    /// Podemos »: a noun that says what kind of organisation follows, then a capitalised name
+    /// that no list knows.
+    pub(crate) fn org_cue_phase(&mut self) {
+        let mut found = Vec::new();
+        for i in 0..self.tokens.len() {
+            if !self.is(i, class::ORG_CUE) || self.tok_has(i, CAP) {
+                continue;
+            }
+            // The cue's own complement: an adjective or « de » + a lower-case word.
+            let mut j = i + 1;
+            for _ in 0..2 {
+                if self.is_adjective(j) {
+                    j += 1;
+                } else if matches!(self.word(j), "de" | "d'")
+                    && self.tok_has(j + 1, WORD)
+                    && !self.tok_has(j + 1, CAP)
+                    && !self.is_function_word(j + 1)
+                {
+                    j += 2;
+                }
+            }
+            if !self.is_cap_word(j)
+                || self.word(j).len() < 2
+                || self.tok_has(j, SENT_START)
+                || self.starts[j] != 0
+                || self.person_starts(j)
+            {
+                continue;
+            }
+            let mut end = j;
+            while end - j < 4 && self.is_cap_word(end) && self.starts[end] == 0 {
+                end += 1;
+            }
+            found.push((j, end));
+        }
+        for (ts, te) in found {
+            self.push_tokens(
+                ts,
+                te,
+                Kind::Organisation,
+                None,
+                None,
+                Src::Rule("cue+name"),
                 prio::PERSON_WEAK,
             );
         }
