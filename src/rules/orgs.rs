@@ -20,6 +20,9 @@ const COMMON_ACRONYMS: &[&str] = &[
     "ADSL", "WIFI", "LED", "PS4", "CD", "DVD",
 ];
 
+/// Heads that name one institution on their own, in context (folded).
+const INSTITUTIONS: &[&str] = &["assemblee", "parlement", "senat", "commission", "congres"];
+
 /// Adjectives that form one head with the noun after them (« Haut Conseil », « Haute Cour »).
 const HEAD_PREFIXES: &[&str] = &["haut", "haute", "grand", "grande", "nouveau", "nouvelle"];
 
@@ -43,6 +46,25 @@ impl Run<'_> {
                 };
             let end = self.complement(i + 1, Chain::Org);
             if end == i + 1 {
+                // Alone, only the institutions a text names by their head: « l'Assemblée »,
+                // « le Parlement », « la Commission » (capitalised inside a sentence).
+                if INSTITUTIONS.contains(&self.word(i))
+                    && !self.tok_has(i, SENT_START)
+                    && matches!(
+                        self.word(i.wrapping_sub(1)),
+                        "l'" | "le" | "la" | "du" | "au"
+                    )
+                {
+                    self.push_tokens(
+                        i,
+                        i + 1,
+                        Kind::Organisation,
+                        None,
+                        None,
+                        Src::Rule("institution"),
+                        prio::PERSON_WEAK,
+                    );
+                }
                 continue;
             }
             // A sentence-initial head needs a capitalised complement, not an adjective only:
