@@ -68,9 +68,12 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
     let fb = f.as_bytes();
     let mut tokens: Vec<Token> = Vec::with_capacity(f.len() / 5 + 1);
     let mut i = 0;
+    // A line break since the last token: the next one gets AFTER_BREAK.
+    let mut newline = false;
     while i < fb.len() {
         let b = fb[i];
         if b == b' ' || b == b'\t' || b == b'\n' || b == b'\r' {
+            newline |= b == b'\n';
             i += 1;
             continue;
         }
@@ -84,12 +87,18 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
             continue;
         }
         let start = i;
+        let break_flag = if newline && !tokens.is_empty() {
+            AFTER_BREAK
+        } else {
+            0
+        };
+        newline = false;
         if !is_word_char(c) {
             i += c.len_utf8();
             tokens.push(Token {
                 fs: start as u32,
                 fe: i as u32,
-                flags: 0,
+                flags: break_flag,
             });
             continue;
         }
@@ -129,6 +138,7 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
             break;
         }
         let flags = WORD
+            | break_flag
             | if fb[start..end].iter().all(u8::is_ascii_digit) {
                 NUMBER
             } else {
@@ -189,15 +199,11 @@ fn flag_case(orig: &str, folded: &Folded, tokens: &mut [Token]) {
 /// Marks the first word of each sentence, line and quotation.
 fn flag_sentences(f: &str, tokens: &mut [Token]) {
     let mut start = true;
-    let mut prev_end = 0usize;
     for idx in 0..tokens.len() {
         let t = tokens[idx];
-        let gap = &f.as_bytes()[prev_end..t.fs as usize];
-        if idx > 0 && gap.contains(&b'\n') {
+        if t.has(AFTER_BREAK) {
             start = true;
-            tokens[idx].flags |= AFTER_BREAK;
         }
-        prev_end = t.fe as usize;
         if t.has(WORD) {
             if start {
                 tokens[idx].flags |= SENT_START;
