@@ -118,7 +118,8 @@ pub enum Value {
 
 /// Where an entity comes from: the gazetteer entry or the rule that produced it.
 ///
-/// Serialised as `{"gazetteer": "countries.tsv", "line": 42}` or `{"rule": "title+name"}`.
+/// Serialised as `{"gazetteer": {"file": "countries.tsv", "line": 42}}` or
+/// `{"rule": "title+name"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Source {

@@ -1,7 +1,9 @@
 //! Gazetteer files: parsing (with `file:line` errors) and the compiled lexicon.
 //!
-//! Multi-word kinds (countries, cities, regions, places, organisations, titles) compile into one
-//! Aho-Corasick automaton over folded surfaces, whose pattern ids index the entry table.
+//! Multi-word kinds (countries, cities, regions, places, organisations, titles) compile into
+//! two Aho-Corasick tries over folded surfaces (proper names, walked from capitalised word
+//! starts; titles and names opening in lower case, walked from every word start), whose
+//! pattern ids index the entry table.
 //! Single-word kinds used as evidence by the rules (honorifics, demonyms and their combining
 //! forms, first names, organisation head nouns) go into a hash map keyed by the folded word.
 

@@ -4,8 +4,8 @@
 //! places, organisations, dates, nationalities — returned as typed spans of the caller's text,
 //! each with the gazetteer entry or rule that produced it.
 //!
-//! nommer is a rule system: embedded gazetteers matched by one Aho-Corasick automaton over a
-//! folded view of the text (case, accents, apostrophes, no-break spaces), then a cascade of
+//! nommer is a rule system: embedded gazetteers matched by Aho-Corasick tries over a folded
+//! view of the text (case, accents, apostrophes, no-break spaces), then a cascade of
 //! pattern phases (dates, titles with portfolios, organisation names from head nouns, acronyms
 //! defined in the text, persons after honorifics, titles and first names), one conflict policy,
 //! and a document pass (an acronym defined once applies to every later use; « M. Novak » is the

@@ -67,8 +67,8 @@ pub(crate) struct Run<'a> {
     /// [`Run::mark_starts`] between phases.
     pub(crate) starts: Vec<u8>,
     /// Acronyms defined in this text by « Full Name (ACR) »: acronym as written → kind, place,
-    /// full name.
-    pub(crate) acronyms: FxMap<String, (Kind, Option<Place>, String)>,
+    /// value (the full name, or a country's code).
+    pub(crate) acronyms: FxMap<String, (Kind, Option<Place>, Value)>,
 }
 
 /// Bits of [`Run::starts`].
@@ -128,16 +128,6 @@ impl<'a> Run<'a> {
     #[inline]
     pub(crate) fn tok_has(&self, i: usize, flag: u8) -> bool {
         self.tokens.get(i).is_some_and(|t| t.has(flag))
-    }
-
-    /// Index of the first token starting at or after folded byte `pos`.
-    pub(crate) fn token_at(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| (t.fs as usize) < pos)
-    }
-
-    /// Index one past the last token ending at or before folded byte `pos`.
-    pub(crate) fn token_end_at(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| (t.fe as usize) <= pos)
     }
 
     /// Recomputes which kinds of candidate start at each token.
@@ -200,6 +190,39 @@ impl<'a> Run<'a> {
         });
     }
 
+    /// Adds a candidate for the folded bytes `fs..fe`, which may start or end inside a token
+    /// (« Russie-[Afrique] », « ex-[président] », « [2015]-2016 »); its tokens are those it
+    /// touches.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn push_span(
+        &mut self,
+        fs: usize,
+        fe: usize,
+        kind: Kind,
+        place: Option<Place>,
+        value: Option<Value>,
+        src: Src,
+        prio: u8,
+    ) {
+        let ts = self.tokens.partition_point(|t| (t.fe as usize) <= fs);
+        let te = self.tokens.partition_point(|t| (t.fs as usize) < fe);
+        if fs >= fe || ts >= te {
+            return;
+        }
+        self.cands.push(Cand {
+            fs,
+            fe,
+            ts,
+            te,
+            kind,
+            place,
+            value,
+            src,
+            prio,
+            hidden: false,
+        });
+    }
+
     /// Adds a blocker spanning tokens `ts..te` (see [`Cand::hidden`]).
     pub(crate) fn push_blocker(&mut self, ts: usize, te: usize, rule: &'static str) {
         let before = self.cands.len();
@@ -230,6 +253,7 @@ impl<'a> Run<'a> {
         self.mark_starts();
         self.place_phase();
         self.unknown_acronym_phase();
+        self.mark_starts();
         self.org_cue_phase();
         self.mark_starts();
         self.person_phase();
@@ -245,6 +269,8 @@ impl<'a> Run<'a> {
         // Char offsets: one forward walk over the original text.
         let mut char_pos = 0usize;
         let mut byte_pos = 0usize;
+        // End of the previous entity: kept entities never overlap; this guards the walk.
+        let mut prev_end = 0usize;
         let count_chars = |from: usize, to: usize| -> usize {
             orig.as_bytes()[from..to]
                 .iter()
@@ -257,9 +283,10 @@ impl<'a> Run<'a> {
             }
             let start = self.folded.orig_start(orig, c.fs);
             let end = self.folded.orig_end(orig, c.fe);
-            if start >= end || start < byte_pos || !orig.is_char_boundary(start) {
+            if start >= end || start < prev_end || !orig.is_char_boundary(start) {
                 continue;
             }
+            prev_end = end;
             let char_start = char_pos + count_chars(byte_pos, start);
             let char_end = char_start + count_chars(start, end);
             char_pos = char_start;
@@ -290,16 +317,9 @@ impl<'a> Run<'a> {
     }
 }
 
-/// Index of a kind in [`Kind::ALL`].
+/// Index of a kind in [`Kind::ALL`] (its declaration order).
 pub(crate) fn kind_index(k: Kind) -> usize {
-    match k {
-        Kind::Person => 0,
-        Kind::Title => 1,
-        Kind::Location => 2,
-        Kind::Organisation => 3,
-        Kind::Date => 4,
-        Kind::Demonym => 5,
-    }
+    k as usize
 }
 
 /// The conflict policy: longest first, then highest priority, then leftmost; a candidate that

@@ -73,7 +73,7 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
     while i < fb.len() {
         let b = fb[i];
         if b == b' ' || b == b'\t' || b == b'\n' || b == b'\r' {
-            newline |= b == b'\n';
+            newline |= b == b'\n' || b == b'\r';
             i += 1;
             continue;
         }
@@ -83,6 +83,8 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
             f[i..].chars().next().unwrap_or(' ')
         };
         if c.is_whitespace() || c.is_control() {
+            // Line and paragraph separators, next line (U+2028, U+2029, U+0085).
+            newline |= matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}');
             i += c.len_utf8();
             continue;
         }
@@ -164,14 +166,19 @@ fn flag_case(orig: &str, folded: &Folded, tokens: &mut [Token]) {
         }
         let os = folded.orig_start(orig, t.fs as usize);
         // Most words start with a lower-case letter: nothing more to read.
-        let first = orig
-            .get(os..)
-            .and_then(|s| s.chars().find(|c| c.is_alphabetic()));
-        if !first.is_some_and(char::is_uppercase) {
+        let first = orig.get(os..).and_then(|s| s.chars().next());
+        if !first.is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) {
             continue;
         }
         let oe = folded.orig_end(orig, t.fe as usize);
         let word = orig.get(os..oe).unwrap_or("");
+        if !word
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
         let mut letters = 0;
         let mut upper = 0;
         let mut first_upper = None;

@@ -149,6 +149,27 @@ fn one_long_word_and_one_long_line() {
     }
 }
 
+/// Repetitions that once cost the square of their length or overflowed the stack (review
+/// findings): runs of « chargé », of initials, of hyphenated prefixes, of event names, of
+/// digit-only hyphenated words. Each is a few hundred kilobytes: linear work finishes at once.
+#[test]
+fn adversarial_repetitions_stay_linear_and_valid() {
+    let inputs = [
+        format!("le ministre {}de la Défense", "chargé ".repeat(40_000)),
+        format!("{}Novak.", "M. ".repeat(60_000)),
+        format!("{}malien", "franco-".repeat(60_000)),
+        "le Tour de France, ".repeat(20_000),
+        "1-2 ".repeat(80_000),
+        "( ABC ) ".repeat(40_000),
+        "à Bandol ".repeat(40_000),
+        "Jean et Marie Dupont, ".repeat(20_000),
+    ];
+    for text in &inputs {
+        let doc = Extractor::default().extract(text);
+        check_invariants(text, &doc);
+    }
+}
+
 #[test]
 fn headline_in_capitals_keeps_places_but_makes_no_people() {
     let text = "LE PRÉSIDENT REÇOIT LA DÉLÉGATION À BAMAKO\nLe texte suit.";

@@ -93,28 +93,37 @@ impl Run<'_> {
         let folded = self.f();
         // The pattern is anchored (^): it runs only where a date can start, at a number or a
         // day or month name, not over every byte.
-        let mut resume = 0;
+        let bytes = folded.as_bytes();
+        // Where a date may start: a number or a day or month name, or a number after a hyphen
+        // inside a word (« 2015-[2016] »).
+        let mut starts: Vec<(usize, usize)> = Vec::new();
         for (i, t) in self.tokens.iter().enumerate() {
             let s = t.fs as usize;
-            if s < resume
-                || !(t.has(NUMBER)
-                    || self.is(i, class::CALENDAR)
-                    || folded.as_bytes()[s].is_ascii_digit())
-            {
+            if t.has(NUMBER) || self.is(i, class::CALENDAR) || bytes[s].is_ascii_digit() {
+                starts.push((i, s));
+            }
+            if t.has(WORD) && !t.has(NUMBER) && bytes[s].is_ascii_digit() {
+                for p in s + 1..t.fe as usize {
+                    if bytes[p - 1] == b'-' && bytes[p].is_ascii_digit() {
+                        starts.push((i, p));
+                    }
+                }
+            }
+        }
+        let mut resume = 0;
+        for (i, s) in starts {
+            let t = self.tokens[i];
+            if s < resume {
                 continue;
             }
             // A number opens a date only before a month (within a few words: « 9 et 10
             // novembre »), a slash or a period (« 28/11/2024 »), or as a year.
-            if t.has(NUMBER) && t.fe - t.fs != 4 {
+            if s == t.fs as usize && t.has(NUMBER) && t.fe - t.fs != 4 {
                 let next = self.word(i + 1);
                 let month_ahead = (i + 1..i + 8).any(|k| self.is(k, class::CALENDAR));
                 if !month_ahead && next != "/" && next != "." {
                     continue;
                 }
-            }
-            // The DFA says whether there is a date here; captures only for those that are.
-            if !DATE.is_match(&folded[s..]) {
-                continue;
             }
             let Some(caps) = DATE.captures(&folded[s..]) else {
                 continue;
@@ -149,26 +158,29 @@ impl Run<'_> {
             } else if let Some(nd) = caps.name("nd") {
                 numeric_date(nd.as_str(), &caps["sep"], &caps["nm"], &caps["ny"])
             } else if let Some(ya) = caps.name("ya") {
-                self.year_in_context(s)
+                self.year_in_context(i, s != t.fs as usize)
                     .then(|| (Some(Value::Date(ya.as_str().to_string())), "date-year"))
             } else {
                 None
             };
+            // A match that is no date (« 31 février ») is not retried from inside.
+            resume = e;
             if let Some((value, rule)) = r {
                 found.push((s, e, value, rule));
-                resume = e;
             }
         }
         for (s, e, value, rule) in found {
-            let ts = self.token_at(s);
-            let te = self.token_end_at(e);
-            self.push_tokens(ts, te, Kind::Date, None, value, Src::Rule(rule), prio::DATE);
+            self.push_span(s, e, Kind::Date, None, value, Src::Rule(rule), prio::DATE);
         }
     }
 
-    /// A bare year is a date after a cue (« en 2024 ») or in « de 1964 à 2014 ».
-    fn year_in_context(&self, s: usize) -> bool {
-        let i = self.token_at(s);
+    /// A bare year at token `i` is a date after a cue (« en 2024 »), in « de 1964 à 2014 », or
+    /// standing alone; `after_hyphen` for the second year of « 2015-2016 ».
+    fn year_in_context(&self, i: usize, after_hyphen: bool) -> bool {
+        // « 2015-2016 »: both years of a range.
+        if after_hyphen || self.word(i).as_bytes().get(4) == Some(&b'-') {
+            return true;
+        }
         if i == 0 {
             return false;
         }
@@ -179,7 +191,11 @@ impl Run<'_> {
         // Without a cue, a number from 1800 to 2099 standing alone is a year (« l'édition
         // 2016 », « entre 2017 et 2019 », « 2015-2016 »), unless a noun or a unit follows:
         // « 2000 personnes », « 1900 € ».
-        let year: u32 = self.word(i).parse().unwrap_or(0);
+        let year: u32 = self
+            .word(i)
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(0);
         if !(1800..2100).contains(&year) {
             return false;
         }
@@ -240,7 +256,9 @@ fn textual_date(
     let value = match list.as_slice() {
         [] => Value::Date(format!("{y:04}-{month:02}")),
         [d] => Value::Date(iso(y, month, *d)),
-        [a, b] if interval => Value::Interval(iso(y, month, *a), iso(y, month, *b)),
+        [a, b] if interval && a < b => Value::Interval(iso(y, month, *a), iso(y, month, *b)),
+        // « du 12 au 9 mai » runs backwards: no value rather than a wrong one.
+        [_, _] if interval => return Some((None, "date")),
         ds => Value::Dates(ds.iter().map(|&d| iso(y, month, d)).collect()),
     };
     Some((Some(value), "date"))

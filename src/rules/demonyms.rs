@@ -54,6 +54,11 @@ impl Run<'_> {
             // Compound: every part before the demonym is a combining form. The demonym itself
             // may contain a hyphen (« sud-africain »), so try each split point.
             let parts: Vec<&str> = w.split('-').collect();
+            // « franco-germano-russe » has three parts; a longer chain is no demonym (and
+            // joining its tails would cost the square of its length).
+            if parts.len() > 4 {
+                continue;
+            }
             for split in 1..parts.len() {
                 let tail = parts[split..].join("-");
                 let tail_codes = codes(&tail);

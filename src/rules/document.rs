@@ -1,6 +1,7 @@
 //! The document pass: what only the whole text tells. An acronym defined once names every use of
-//! it; a person named in full once (« Alexandre Novak ») makes « Novak » and « M. Novak » the
-//! same person.
+//! it, before or after the definition (headlines often use it first); a person named in full
+//! once (« Alexandre Novak ») makes « Novak » and « M. Novak » the same person, wherever they
+//! stand in the text.
 
 use crate::entity::{Kind, Value};
 use crate::gazetteer::FxMap;
@@ -19,7 +20,7 @@ impl Run<'_> {
             for c in kept.values_mut() {
                 if c.value.is_none() && c.te == c.ts + 1 {
                     if let Some(a) = self.acronyms.get(self.orig_word(c.ts)) {
-                        c.value = Some(Value::Name(a.2.clone()));
+                        c.value = Some(a.2.clone());
                     }
                 }
             }
@@ -28,7 +29,7 @@ impl Run<'_> {
                     continue;
                 }
                 let w = self.orig_word(i);
-                if let Some((kind, place, full)) = self.acronyms.get(w) {
+                if let Some((kind, place, value)) = self.acronyms.get(w) {
                     let t = self.tokens[i];
                     if !overlaps(&kept, t.fs as usize, t.fe as usize) {
                         new.push(Cand {
@@ -38,7 +39,7 @@ impl Run<'_> {
                             te: i + 1,
                             kind: *kind,
                             place: *place,
-                            value: Some(Value::Name(full.clone())),
+                            value: Some(value.clone()),
                             src: Src::Rule("acronym-reuse"),
                             prio: prio::DOCUMENT,
                             hidden: false,

@@ -1,6 +1,7 @@
 //! Gazetteer phase: automaton hits become candidates when the case policy and, for ambiguous
 //! entries, the context agree.
 
+use super::class;
 use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::{
     starts_lower, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL, VALUE_IS_SURFACE,
@@ -29,32 +30,6 @@ const LOCATIVES: &[&str] = &[
     "ville",
     "province",
     "capitale",
-];
-
-/// Words before an organisation name that confirm an ambiguous one (« le parti Renaissance »).
-const ORG_CUES: &[&str] = &[
-    "parti",
-    "groupe",
-    "societe",
-    "operateur",
-    "entreprise",
-    "compagnie",
-    "mouvement",
-    "alliance",
-    "chaine",
-    "journal",
-    "quotidien",
-    "hebdomadaire",
-    "agence",
-    "banque",
-    "firme",
-    "geant",
-    "constructeur",
-    "club",
-    "equipe",
-    "coalition",
-    "syndicat",
-    "organisation",
 ];
 
 /// Words before a title that confirm an ambiguous one (« le général », not « en général »).
@@ -112,10 +87,17 @@ impl Run<'_> {
     pub(crate) fn gazetteer_phase(&mut self) {
         let (names, words) = self.starts_for_lookup();
         let hits = self.lex.hits(self.f(), &names, &words);
+        let spans: std::collections::HashSet<(usize, usize)> =
+            hits.iter().map(|h| (h.start, h.end)).collect();
         for h in hits {
-            let ts = self.token_at(h.start);
-            let te = self.token_end_at(h.end);
+            // The tokens the hit touches (it may start or end inside a hyphenated word).
+            let ts = self.tokens.partition_point(|t| (t.fe as usize) <= h.start);
+            let te = self.tokens.partition_point(|t| (t.fs as usize) < h.end);
             if ts >= te {
+                continue;
+            }
+            let (fs, fe) = (self.tokens[ts].fs as usize, self.tokens[te - 1].fe as usize);
+            if (h.start, h.end) != (fs, fe) && !self.inner_hit_ok(fs, fe, h.start, &spans) {
                 continue;
             }
             let os = self.folded.orig_start(self.orig, h.start);
@@ -176,7 +158,7 @@ impl Run<'_> {
                 EntryKind::Title => (Kind::Title, None, None, prio::TITLE),
                 _ => continue,
             };
-            self.push_tokens(ts, te, kind, place, value, Src::Entry(id), p);
+            self.push_span(h.start, h.end, kind, place, value, Src::Entry(id), p);
         }
     }
 
@@ -213,6 +195,28 @@ impl Run<'_> {
             .get(o..)
             .and_then(|s| s.chars().next())
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+
+    /// A hit inside a hyphenated word counts when the word is a juxtaposition of names, every
+    /// part of it a hit (« Russie-Afrique »), or after « ex- » (« l'ex-président »); not in a
+    /// compound name (« Neuville-sur-[Saône] », « Bruxelles-[Nord] »).
+    fn inner_hit_ok(
+        &self,
+        fs: usize,
+        fe: usize,
+        start: usize,
+        spans: &std::collections::HashSet<(usize, usize)>,
+    ) -> bool {
+        let word = &self.f()[fs..fe];
+        if word.starts_with("ex-") && start == fs + 3 {
+            return true;
+        }
+        let mut at = fs;
+        word.split('-').all(|part| {
+            let covered = spans.contains(&(at, at + part.len()));
+            at += part.len() + 1;
+            covered
+        })
     }
 
     /// The case policy and the corroboration of ambiguous entries.
@@ -261,7 +265,7 @@ impl Run<'_> {
                     return false;
                 }
                 if e.has(AMBIGUOUS) {
-                    if e.kind == EntryKind::Org && ORG_CUES.contains(&prev) {
+                    if e.kind == EntryKind::Org && ts > 0 && self.is(ts - 1, class::ORG_CUE) {
                         return true;
                     }
                     if shout || self.tok_has(ts, SENT_START) {

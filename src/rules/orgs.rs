@@ -10,14 +10,14 @@ use crate::tokenize::{CAP, SENT_START, SHOUT, UPPER, WORD};
 
 /// Acronyms of common nouns, never organisations (« le PIB », « la TVA », « un CDD »).
 const COMMON_ACRONYMS: &[&str] = &[
-    "ADN", "ARN", "AOC", "BD", "BTP", "CDD", "CDI", "CO2", "COVID", "CV", "DJ", "DVD", "GPS",
-    "HLM", "HT", "IRM", "IVG", "JO", "KO", "LGBT", "LGBTQ", "MMA", "OGM", "OK", "ONG", "OVNI",
-    "PC", "PDF", "PIB", "PMA", "PME", "PV", "QG", "QI", "RER", "RSA", "SDF", "SIDA", "SMIC", "SMS",
-    "SUV", "TGV", "TPE", "TTC", "TV", "TVA", "USB", "VIH", "VTC", "WC", "PDG", "DG", "DRH", "CEO",
-    "OPA", "IPO", "AVC", "VIP", "ZAD", "ZFE", "URL", "FAQ", "UV", "HD", "NB", "AM", "PM", "GMT",
-    "UTC", "TNT", "TPE", "IA", "AI", "API", "RGPD", "BAC", "CAP", "BTS", "DUT", "MBA", "NDLR",
-    "VTT", "ISF", "IFI", "CSG", "USD", "EUR", "CRS", "US", "EPR", "RTT", "CHU", "TER", "HT", "TTC",
-    "ADSL", "WIFI", "LED", "PS4", "CD", "DVD",
+    "ADN", "ADSL", "AI", "AM", "AOC", "API", "ARN", "AVC", "BAC", "BD", "BTP", "BTS", "CAP", "CD",
+    "CDD", "CDI", "CEO", "CHU", "CO2", "COVID", "CRS", "CSG", "CV", "DG", "DJ", "DRH", "DUT",
+    "DVD", "EPR", "EUR", "FAQ", "GMT", "GPS", "HD", "HLM", "HT", "IA", "IFI", "IPO", "IRM", "ISF",
+    "IVG", "JO", "KO", "LED", "LGBT", "LGBTQ", "MBA", "MMA", "NB", "NDLR", "OGM", "OK", "ONG",
+    "OPA", "OVNI", "PC", "PDF", "PDG", "PIB", "PM", "PMA", "PME", "PS4", "PV", "QG", "QI", "RER",
+    "RGPD", "RSA", "RTT", "SDF", "SIDA", "SMIC", "SMS", "SUV", "TER", "TGV", "TNT", "TPE", "TTC",
+    "TV", "TVA", "URL", "US", "USB", "USD", "UTC", "UV", "VIH", "VIP", "VTC", "VTT", "WC", "WIFI",
+    "ZAD", "ZFE",
 ];
 
 /// Heads that name one institution on their own, in context (folded).
@@ -178,6 +178,8 @@ impl Run<'_> {
                     && !self.is_function_word(j + 1)
                 {
                     j += 2;
+                } else {
+                    break;
                 }
             }
             if !self.is_cap_word(j)
@@ -207,7 +209,7 @@ impl Run<'_> {
         }
     }
 
-    /// An acronym token: two to ten letters or digits in capitals (« AES », « G5 », « M23 »).
+    /// An acronym token: two to twelve letters or digits in capitals (« AES », « G5 », « M23 »).
     fn is_acronym(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else {
             return false;
@@ -254,8 +256,19 @@ impl Run<'_> {
                 continue;
             }
             let before = before.map(|idx| &self.cands[idx]);
-            let (kind, place, ts) = match before {
-                Some(c) => (c.kind, c.place, c.ts),
+            let (kind, place, ts, country) = match before {
+                // A one-word place before parentheses is a dateline or a code, not the
+                // acronym's full name: « Bamako (AMAP) ».
+                Some(c) if c.kind == Kind::Location && c.te - c.ts < 2 => continue,
+                Some(c) => (
+                    c.kind,
+                    c.place,
+                    c.ts,
+                    match &c.value {
+                        Some(Value::Country(code)) => Some(code.clone()),
+                        _ => None,
+                    },
+                ),
                 None => {
                     // A capitalised name no rule knew: capitalised words, connectors,
                     // adjectives, back to the first capitalised word.
@@ -287,7 +300,7 @@ impl Run<'_> {
                         continue;
                     }
                     new.push((k, i, Kind::Organisation, None, None, "name(ACR)"));
-                    (Kind::Organisation, None, k)
+                    (Kind::Organisation, None, k, None)
                 }
             };
             let full = {
@@ -304,15 +317,21 @@ impl Run<'_> {
                 // Defined already: the first definition names every use.
                 continue;
             }
+            // A country's acronym has its code (« République démocratique du Congo (RDC) »);
+            // anything else, the full name.
+            let value = match country {
+                Some(code) => Value::Country(code),
+                None => Value::Name(full),
+            };
             new.push((
                 i + 1,
                 i + 2,
                 kind,
                 place,
-                Some(Value::Name(full.clone())),
+                Some(value.clone()),
                 "acronym-definition",
             ));
-            self.acronyms.insert(acr, (kind, place, full));
+            self.acronyms.insert(acr, (kind, place, value));
         }
         for (ts, te, kind, place, value, rule) in new {
             self.push_tokens(ts, te, kind, place, value, Src::Rule(rule), prio::ACRONYM);

@@ -67,6 +67,8 @@ impl Run<'_> {
     pub(crate) fn name_seq(&self, i: usize) -> (usize, usize) {
         let mut j = i;
         let mut words = 0;
+        // Words that are not initials: a name has at least one.
+        let mut names = 0;
         while words < MAX_NAME_WORDS {
             if j > i && self.tok_has(j, AFTER_BREAK) {
                 break;
@@ -82,9 +84,10 @@ impl Run<'_> {
                 continue;
             }
             if self.is_initial(j) {
-                // An initial, then a name.
+                // An initial, then a name; initials count as words of the name.
                 if self.is_name_word(j + 2) || self.is_initial(j + 2) {
                     j += 2;
+                    words += 1;
                     continue;
                 }
                 break;
@@ -102,6 +105,7 @@ impl Run<'_> {
                 }
                 j += 1;
                 words += 1;
+                names += 1;
                 continue;
             }
             if words > 0 && self.is_particle(j) {
@@ -119,6 +123,9 @@ impl Run<'_> {
                 }
             }
             break;
+        }
+        if names == 0 {
+            return (i, 0);
         }
         (j, words)
     }

@@ -5,6 +5,7 @@ use super::class;
 use crate::entity::{Kind, Place};
 use crate::pipeline::{prio, starts, Run, Src};
 use crate::tokenize::{CAP, NUMBER, SENT_START, UPPER, WORD};
+use unicode_normalization::UnicodeNormalization;
 
 /// Common nouns that open the name of a street, a square, a station…, compared with the
 /// original word, accents included: « porté » is a verb, not « porte ».
@@ -82,6 +83,11 @@ impl Run<'_> {
     #[inline(never)]
     pub(crate) fn event_phase(&mut self) {
         let mut found = Vec::new();
+        // The end of the longest candidate starting at each token.
+        let mut longest = vec![0usize; self.tokens.len() + 1];
+        for c in self.cands.iter().filter(|c| !c.hidden) {
+            longest[c.ts] = longest[c.ts].max(c.te);
+        }
         for i in 0..self.tokens.len() {
             let w = self.word(i);
             let cap = self.tok_has(i, CAP);
@@ -103,9 +109,7 @@ impl Run<'_> {
             if self.starts_with(k, starts::LOC | starts::ORG) || self.is_cap_word(k) {
                 end = self.content(k, super::titles::Chain::Org).max(k + 1);
                 // The gazetteer span may be longer than one word (« Afrique du Sud »).
-                if let Some(c) = self.cands.iter().find(|c| c.ts == k && !c.hidden) {
-                    end = end.max(c.te);
-                }
+                end = end.max(longest[k]);
             } else if c == 0 && self.starts_with(j, starts::LOC) && cap {
                 // « Ironman France »
                 end = j + 1;
@@ -160,7 +164,9 @@ impl Run<'_> {
                     && i >= 2
                     && self.word(i - 1) == "la"
                     && self.word(i - 2) == "a")
-                && STREET_HEADS.contains(&self.orig_word(i))
+                && STREET_HEADS
+                    .iter()
+                    .any(|h| self.orig_word(i).nfc().eq(h.chars()))
             {
                 let mut j = i + 1;
                 let mut end = self.content(j, super::titles::Chain::Org);
@@ -188,12 +194,10 @@ impl Run<'_> {
             }
             // « à Bandol »: a capitalised name after « à » that no list knows.
             if i > 0
-                && self.word(i - 1) == "a"
+                && self.is_a_grave(i - 1)
                 && (self.is_cap_word(i) || self.is_prefixed_name(i))
                 && !self.tok_has(i, SENT_START | UPPER)
                 && self.starts.get(i).is_some_and(|&s| s == 0)
-                && self.word(i - 1) == "a"
-                && matches!(self.orig_word(i - 1), "à" | "À")
                 && !self.person_starts(i)
                 && !self.is(i, super::class::ORG_HEAD)
             {

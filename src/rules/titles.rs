@@ -17,7 +17,7 @@ pub(crate) enum Chain {
     Org,
 }
 
-const TITLE_CONNECTORS: &[&str] = &["a", "au", "aux", "aupres", "charge", "chargee"];
+const TITLE_CONNECTORS: &[&str] = &["a", "au", "aux", "aupres"];
 const ORG_CONNECTORS: &[&str] = &["pour"];
 
 /// Nouns too general to end an organisation's name (« Cour suprême du pays »).
@@ -143,7 +143,7 @@ impl Run<'_> {
                 // « Cour des comptes », « Conseil de sécurité », « Haut Conseil des
                 // collectivités »: a capitalised head inside a sentence makes a name of a
                 // lower-case complement too, with its adjectives.
-                if lower_end_ok && matches!(self.word(k - c), "de" | "du" | "des" | "d'") {
+                if lower_end_ok && matches!(self.word(j), "de" | "du" | "des" | "d'") {
                     let mut m = k + 1;
                     while self.is_adjective(m) && m - k < 3 {
                         m += 1;
