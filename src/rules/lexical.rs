@@ -316,8 +316,9 @@ pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u16
             if !t.has(CAP) {
                 return bits & !class::CAPITALISED_ONLY;
             }
-            if bits & class::FIRST_NAME == 0 {
-                // « Jean-Yves »: a hyphenated given name whose first part is known.
+            if bits & (class::FIRST_NAME | class::DEMONYM) == 0 {
+                // « Jean-Yves »: a hyphenated given name whose first part is known (not
+                // « Néo-Zélandaise »).
                 if let Some((first, _)) = w.split_once('-') {
                     bits |= bits_of(first) & class::FIRST_NAME;
                 }

@@ -209,6 +209,15 @@ impl Run<'_> {
         }
     }
 
+    /// The first of the capitalised words just before token `i`.
+    fn name_start_before(&self, i: usize) -> usize {
+        let mut k = i;
+        while k > 0 && self.is_cap_word(k - 1) && i - k < 5 {
+            k -= 1;
+        }
+        k
+    }
+
     /// An acronym token: two to twelve letters or digits in capitals (« AES », « G5 », « M23 »).
     fn is_acronym(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else {
@@ -253,6 +262,10 @@ impl Run<'_> {
             .skip(1)
         {
             if self.word(i) != "(" || self.word(i + 2) != ")" || !self.is_acronym(i + 1) {
+                continue;
+            }
+            // « Benoît Hamon (PS) »: a person's party, not the acronym of the person.
+            if before.is_none() && self.is_first_name(self.name_start_before(i)) {
                 continue;
             }
             let before = before.map(|idx| &self.cands[idx]);

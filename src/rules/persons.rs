@@ -103,6 +103,14 @@ impl Run<'_> {
                 if self.word(j).chars().count() == 1 {
                     break;
                 }
+                // Two names side by side: « François Hollande Arnaud Montebourg ».
+                if words >= 2
+                    && self.is_first_name(j)
+                    && !self.is_ambiguous_first_name(j)
+                    && self.is_name_word(j + 1)
+                {
+                    break;
+                }
                 j += 1;
                 words += 1;
                 names += 1;
@@ -218,15 +226,17 @@ impl Run<'_> {
             if !self.is_first_name(i) || !self.is_name_word(i) {
                 continue;
             }
-            let (end, words) = self.name_seq(i);
-            // A first name that is also a word (« Pierre », « Rose ») opening a sentence needs
-            // a second name word that is not a first name too.
-            if words >= 2
-                && !(words == 2
-                    && self.is_ambiguous_first_name(i)
-                    && self.tok_has(i, SENT_START)
-                    && self.is_first_name(i + 1))
+            // A first name that is also a word (« Justice », « Trésor ») before a full name
+            // is that word: « ministre de la Justice Jean-Jacques Urvoas ».
+            if self.is_ambiguous_first_name(i)
+                && self.is_first_name(i + 1)
+                && !self.is_ambiguous_first_name(i + 1)
+                && self.name_seq(i + 1).1 >= 2
             {
+                continue;
+            }
+            let (end, words) = self.name_seq(i);
+            if words >= 2 {
                 found.push((i, end, "first-name+name", prio::PERSON_FIRST_NAME));
             }
         }
