@@ -198,14 +198,9 @@ fn parse_doc(line: &str, warnings: &mut Vec<String>) -> Result<Doc, String> {
         Some(_) => return Err("\"entities\" is not an array".into()),
     };
     for (i, e) in entities.iter().enumerate() {
-        let start = e.get("start").and_then(|x| x.as_u64());
-        let end = e.get("end").and_then(|x| x.as_u64());
-        let label = e.get("label").and_then(|x| x.as_str());
-        let (start, end, label) = match (start, end, label) {
-            (Some(s), Some(t), Some(l)) if s <= t && t as usize <= nchars => {
-                (s as usize, t as usize, l)
-            }
-            _ => {
+        let (start, end, label) = match entity_span(e, nchars) {
+            Some(span) => span,
+            None => {
                 warnings.push(format!("entity {i}: bad start/end/label, skipped: {e}"));
                 continue;
             }
@@ -497,14 +492,9 @@ fn read_predictions(path: &str, docs: &[Doc]) -> Result<(Vec<Vec<Span>>, String)
         let nchars = offsets.len() - 1;
         let mut spans = Vec::with_capacity(entities.len());
         for (i, e) in entities.iter().enumerate() {
-            let start = e.get("start").and_then(|x| x.as_u64());
-            let end = e.get("end").and_then(|x| x.as_u64());
-            let label = e.get("label").and_then(|x| x.as_str());
-            let (start, end, label) = match (start, end, label) {
-                (Some(s), Some(t), Some(l)) if s <= t && t as usize <= nchars => {
-                    (s as usize, t as usize, l)
-                }
-                _ => {
+            let (start, end, label) = match entity_span(e, nchars) {
+                Some(span) => span,
+                None => {
                     warn(format!(
                         "{at}: entity {i}: bad start/end/label (text of {nchars} chars), skipped: {e}"
                     ));
@@ -601,6 +591,15 @@ fn with_titles(text: &str, mut spans: Vec<Span>) -> Vec<Span> {
         s.text = chars[s.start..s.end].iter().collect();
     }
     spans
+}
+
+/// The start, end (code points) and label of a JSON entity, if well formed and inside a text of
+/// `nchars` code points.
+fn entity_span(e: &serde_json::Value, nchars: usize) -> Option<(usize, usize, &str)> {
+    let start = e.get("start")?.as_u64()? as usize;
+    let end = e.get("end")?.as_u64()? as usize;
+    let label = e.get("label")?.as_str()?;
+    (start <= end && end <= nchars).then_some((start, end, label))
 }
 
 fn main() {

@@ -206,21 +206,13 @@ impl<'a> Run<'a> {
     ) {
         let ts = self.tokens.partition_point(|t| (t.fe as usize) <= fs);
         let te = self.tokens.partition_point(|t| (t.fs as usize) < fe);
-        if fs >= fe || ts >= te {
-            return;
+        let before = self.cands.len();
+        self.push_tokens(ts, te, kind, place, value, src, prio);
+        // The span is the bytes given, not the whole tokens.
+        if let Some(c) = self.cands.get_mut(before) {
+            c.fs = fs;
+            c.fe = fe;
         }
-        self.cands.push(Cand {
-            fs,
-            fe,
-            ts,
-            te,
-            kind,
-            place,
-            value,
-            src,
-            prio,
-            hidden: false,
-        });
     }
 
     /// Adds a blocker spanning tokens `ts..te` (see [`Cand::hidden`]).
