@@ -68,6 +68,15 @@ impl Run<'_> {
             return kept.into_values().collect();
         }
         for c in kept.values_mut() {
+            // « SONKO » alone after « Ousmane SONKO »: the person, not an unknown acronym.
+            if matches!(c.src, Src::Rule("acronym-unknown")) && c.te == c.ts + 1 {
+                if let Some(full) = surnames.get(self.word(c.ts)) {
+                    c.kind = Kind::Person;
+                    c.value = Some(Value::Name(full.clone()));
+                    c.src = Src::Rule("person-short-mention");
+                    continue;
+                }
+            }
             if c.kind == Kind::Person && c.te == c.ts + 1 && c.value.is_none() {
                 if let Some(full) = surnames.get(self.word(c.ts)) {
                     c.value = Some(Value::Name(full.clone()));
@@ -89,6 +98,8 @@ impl Run<'_> {
             let mut ts = i;
             if i > 0
                 && self.is_particle(i - 1)
+                && (self.tok_has(i - 1, crate::tokenize::CAP)
+                    || !matches!(self.word(i - 1), "la" | "le" | "les"))
                 && full.contains(&format!("{} {}", self.orig_word(i - 1), self.orig_word(i)))
                 && !overlaps(&kept, self.tokens[i - 1].fs as usize, t.fe as usize)
             {

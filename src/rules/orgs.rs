@@ -5,19 +5,27 @@
 use super::class;
 use super::titles::Chain;
 use crate::entity::{Kind, Value};
+use crate::pipeline::starts;
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{CAP, SENT_START, SHOUT, UPPER, WORD};
 
-/// Acronyms of common nouns, never organisations (« le PIB », « la TVA », « un CDD »).
+/// Acronyms of common nouns, currencies and competitions, never organisations (« le PIB », « la
+/// TVA », « un CDD », « 500 FCFA », « la CAN »).
 const COMMON_ACRONYMS: &[&str] = &[
-    "ADN", "ADSL", "AI", "AM", "AOC", "API", "ARN", "AVC", "BAC", "BD", "BTP", "BTS", "CAP", "CD",
-    "CDD", "CDI", "CEO", "CHU", "CO2", "COVID", "CRS", "CSG", "CV", "DG", "DJ", "DRH", "DUT",
-    "DVD", "EPR", "EUR", "FAQ", "GMT", "GPS", "HD", "HLM", "HT", "IA", "IFI", "IPO", "IRM", "ISF",
-    "IVG", "JO", "KO", "LED", "LGBT", "LGBTQ", "MBA", "MMA", "NB", "NDLR", "OGM", "OK", "ONG",
-    "OPA", "OVNI", "PC", "PDF", "PDG", "PIB", "PM", "PMA", "PME", "PS4", "PV", "QG", "QI", "RER",
-    "RGPD", "RSA", "RTT", "SDF", "SIDA", "SMIC", "SMS", "SUV", "TER", "TGV", "TNT", "TPE", "TTC",
-    "TV", "TVA", "URL", "US", "USB", "USD", "UTC", "UV", "VIH", "VIP", "VTC", "VTT", "WC", "WIFI",
-    "ZAD", "ZFE",
+    "ADN", "ADSL", "AI", "AM", "AOC", "API", "ARN", "AVC", "BAC", "BD", "BTP", "BTS", "CAN", "CAP",
+    "CD", "CDD", "CDI", "CEO", "CFA", "CHAN", "CHU", "CO2", "COVID", "CRS", "CSG", "CV", "DG",
+    "DJ", "DRH", "DUT", "DVD", "EPR", "EUR", "FAQ", "FCFA", "GMT", "GPS", "HD", "HLM", "HT", "IA",
+    "IFI", "IPO", "IRM", "ISF", "IVG", "JO", "KO", "LED", "LGBT", "LGBTQ", "MBA", "MMA", "NB",
+    "NDLR", "OGM", "OK", "ONG", "OPA", "OVNI", "PC", "PDF", "PDG", "PIB", "PM", "PMA", "PME",
+    "PS4", "PV", "QG", "QI", "RER", "RGPD", "RSA", "RTT", "SDF", "SIDA", "SMIC", "SMS", "SUV",
+    "TER", "TGV", "TNT", "TPE", "TTC", "TV", "TVA", "URL", "US", "USB", "USD", "UTC", "UV", "VIH",
+    "VIP", "VTC", "VTT", "WC", "WIFI", "ZAD", "ZFE",
+];
+
+/// Prefixes of sports clubs' names, as written.
+const CLUB_PREFIXES: &[&str] = &[
+    "AS", "FC", "SC", "RC", "AC", "US", "CS", "JS", "ES", "SM", "OC", "AJ", "USM", "ASEC", "SCO",
+    "CA", "CR", "JSK", "MC", "RS", "SA",
 ];
 
 /// Heads that name one institution on their own, in context (folded).
@@ -34,6 +42,7 @@ impl Run<'_> {
     #[inline(never)]
     pub(crate) fn org_phase(&mut self) {
         self.lowercase_org_phase();
+        self.club_phase();
         for i in 0..self.tokens.len() {
             if !self.is_org_head(i) {
                 continue;
@@ -154,6 +163,37 @@ impl Run<'_> {
                 None,
                 Src::Rule("acronym-unknown"),
                 prio::PERSON_WEAK,
+            );
+        }
+    }
+
+    /// Sports clubs by their prefix: « AS Vita Club », « FC Nantes », « RC Lens ».
+    fn club_phase(&mut self) {
+        let mut found = Vec::new();
+        for i in 0..self.tokens.len() {
+            if !self.tok_has(i, UPPER) || !CLUB_PREFIXES.contains(&self.orig_word(i)) {
+                continue;
+            }
+            let mut end = i + 1;
+            while end - i <= 3
+                && (self.is_cap_word(end) || self.starts_with(end, starts::LOC))
+                && !self.tok_has(end, SENT_START)
+            {
+                end += 1;
+            }
+            if end > i + 1 {
+                found.push((i, end));
+            }
+        }
+        for (ts, te) in found {
+            self.push_tokens(
+                ts,
+                te,
+                Kind::Organisation,
+                None,
+                None,
+                Src::Rule("club"),
+                prio::ORG_RULE,
             );
         }
     }

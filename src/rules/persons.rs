@@ -103,11 +103,13 @@ impl Run<'_> {
                 if self.word(j).chars().count() == 1 {
                     break;
                 }
-                // Two names side by side: « François Hollande Arnaud Montebourg ».
+                // Two names side by side: « François Hollande Arnaud Montebourg » (not « Roch
+                // Marc Christian Kaboré », all first names before the last).
                 if words >= 2
                     && self.is_first_name(j)
                     && !self.is_ambiguous_first_name(j)
                     && self.is_name_word(j + 1)
+                    && (i..j).any(|k| self.is_name_word(k) && !self.is_first_name(k))
                 {
                     break;
                 }

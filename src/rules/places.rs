@@ -122,6 +122,25 @@ impl Run<'_> {
             }
             found.push((i, end));
         }
+        // Events named in English, by their last word: « Premier League », « Africa Cup »,
+        // « World Series ».
+        for i in 1..self.tokens.len() {
+            if !self.tok_has(i, CAP)
+                || !matches!(
+                    self.word(i),
+                    "league" | "cup" | "series" | "championship" | "trophy" | "games"
+                )
+            {
+                continue;
+            }
+            let mut s = i;
+            while s > 0 && self.tok_has(s - 1, CAP) && !self.tok_has(s, SENT_START) && i - s < 4 {
+                s -= 1;
+            }
+            if s < i {
+                found.push((s, i + 1));
+            }
+        }
         // Products: a company followed by a model (« Airbus A320 », « Boeing 737-500 »): the
         // company is not mentioned as an organisation there.
         for c in self
