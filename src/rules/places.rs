@@ -213,8 +213,8 @@ impl Run<'_> {
             }
             // « à Bandol »: a capitalised name after « à » that no list knows.
             if i > 0
-                && self.is_a_grave(i - 1)
                 && (self.is_cap_word(i) || self.is_prefixed_name(i))
+                && self.is_a_grave(i - 1)
                 && !self.tok_has(i, SENT_START | UPPER)
                 && self.starts.get(i).is_some_and(|&s| s == 0)
                 && !self.person_starts(i)
