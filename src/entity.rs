@@ -11,15 +11,15 @@ use std::ops::Range;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
-    /// A person's name, without honorific or title: « M. [Novak] ».
+    /// A person's name, without honorific or title: « M. \[Novak\] ».
     Person,
-    /// A title, function, office or rank, with its portfolio: « [ministre des Armées] ».
+    /// A title, function, office or rank, with its portfolio: « \[ministre des Armées\] ».
     Title,
     /// A place: country, city, region or other (see [`Place`]).
     Location,
     /// An organisation, by full name or acronym.
     Organisation,
-    /// A date expression, without its preposition: « le [28 novembre 2024] ».
+    /// A date expression, without its preposition: « le \[28 novembre 2024\] ».
     Date,
     /// A nationality adjective or noun: « malien », « les Russes », « russo-maliennes ».
     Demonym,
@@ -103,7 +103,7 @@ impl Place {
 pub enum Value {
     /// ISO 3166-1 alpha-2 code of a country (`XK` for Kosovo).
     Country(String),
-    /// ISO 3166-1 alpha-2 codes, for demonyms (« russo-maliennes » → `["RU", "ML"]`).
+    /// ISO 3166-1 alpha-2 codes, for demonyms (« russo-maliennes » → `\["RU", "ML"\]`).
     Countries(Vec<String>),
     /// An ISO 8601 date of the precision the text gives: `2024-11-28`, `2024-11` or `2024`.
     Date(String),

@@ -195,7 +195,7 @@ impl ExtractorBuilder {
     }
 
     /// Switches a kind off: its entities are not returned (they still serve as evidence, so
-    /// switching titles off does not lose « le général [Assimi Goïta] »).
+    /// switching titles off does not lose « le général \[Assimi Goïta\] »).
     pub fn disable(mut self, kind: Kind) -> ExtractorBuilder {
         self.enabled[kind_index(kind)] = false;
         self

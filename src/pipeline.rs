@@ -191,7 +191,7 @@ impl<'a> Run<'a> {
     }
 
     /// Adds a candidate for the folded bytes `fs..fe`, which may start or end inside a token
-    /// (« Russie-[Afrique] », « ex-[président] », « [2015]-2016 »); its tokens are those it
+    /// (« Russie-\[Afrique\] », « ex-\[président\] », « \[2015\]-2016 »); its tokens are those it
     /// touches.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn push_span(

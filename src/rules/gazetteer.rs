@@ -163,7 +163,7 @@ impl Run<'_> {
     }
 
     /// Folded offsets where a gazetteer entry may start: the start of a word, or of a part of a
-    /// hyphenated or elided word (« Russie-[Afrique] », « ex-[président] »). The first list
+    /// hyphenated or elided word (« Russie-\[Afrique\] », « ex-\[président\] »). The first list
     /// keeps those with a capital or a digit in the original (proper names), the second all.
     fn starts_for_lookup(&self) -> (Vec<usize>, Vec<usize>) {
         let f = self.f().as_bytes();
@@ -199,7 +199,7 @@ impl Run<'_> {
 
     /// A hit inside a hyphenated word counts when the word is a juxtaposition of names, every
     /// part of it a hit (« Russie-Afrique »), or after « ex- » (« l'ex-président »); not in a
-    /// compound name (« Neuville-sur-[Saône] », « Bruxelles-[Nord] »).
+    /// compound name (« Neuville-sur-\[Saône\] », « Bruxelles-\[Nord\] »).
     fn inner_hit_ok(
         &self,
         fs: usize,
