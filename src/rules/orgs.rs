@@ -22,6 +22,41 @@ const COMMON_ACRONYMS: &[&str] = &[
     "VIP", "VTC", "VTT", "WC", "WIFI", "ZAD", "ZFE",
 ];
 
+/// Last words of company names, as written (« Valve Corporation », « Niantic Labs »).
+const ORG_SUFFIXES: &[&str] = &[
+    "Inc",
+    "Ltd",
+    "SA",
+    "SAS",
+    "SARL",
+    "Group",
+    "Groupe",
+    "Holding",
+    "Holdings",
+    "Corporation",
+    "Corp",
+    "Company",
+    "Airlines",
+    "Airways",
+    "Bank",
+    "Telecom",
+    "Motors",
+    "Pharma",
+    "Labs",
+    "Technologies",
+    "Capital",
+    "Partners",
+    "Studios",
+    "Entertainment",
+    "Games",
+    "Energy",
+    "Industries",
+    "Systems",
+    "Software",
+    "Institute",
+    "Foundation",
+];
+
 /// Prefixes of sports clubs' names, as written.
 const CLUB_PREFIXES: &[&str] = &[
     "AS", "FC", "SC", "RC", "AC", "US", "CS", "JS", "ES", "SM", "OC", "AJ", "USM", "ASEC", "SCO",
@@ -235,6 +270,24 @@ impl Run<'_> {
                 end += 1;
             }
             found.push((j, end));
+        }
+        // « Niantic Labs », « Valve Corporation », « Ethiopian Airlines »: capitalised words
+        // closed by a word that says « company ».
+        for i in 1..self.tokens.len() {
+            if !self.tok_has(i, CAP) || !ORG_SUFFIXES.contains(&self.orig_word(i)) {
+                continue;
+            }
+            let mut s = i;
+            while s > 0
+                && i - s < 3
+                && (self.is_cap_word(s - 1) || self.tok_has(s - 1, UPPER))
+                && !self.tok_has(s, SENT_START)
+            {
+                s -= 1;
+            }
+            if s < i {
+                found.push((s, i + 1));
+            }
         }
         for (ts, te) in found {
             self.push_tokens(
