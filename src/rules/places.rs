@@ -35,6 +35,29 @@ pub(crate) const STREET_HEADS: &[&str] = &[
     "parc",
 ];
 
+/// Nouns that say what kind of place follows « de » (folded), and the subtype they give.
+const PLACE_CUES: &[(&str, Place)] = &[
+    ("ville", Place::City),
+    ("village", Place::City),
+    ("commune", Place::City),
+    ("localite", Place::City),
+    ("bourgade", Place::City),
+    ("province", Place::Region),
+    ("region", Place::Region),
+    ("departement", Place::Region),
+    ("district", Place::Region),
+    ("comte", Place::Region),
+    ("wilaya", Place::Region),
+    ("prefecture", Place::Region),
+    ("canton", Place::Region),
+    ("etat", Place::Region),
+    ("ile", Place::Other),
+    ("archipel", Place::Other),
+    ("quartier", Place::Other),
+    ("massif", Place::Other),
+    ("vallee", Place::Other),
+];
+
 /// Nouns that open the name of an event (folded). « tour » and « open » count capitalised only.
 pub(crate) const EVENT_HEADS: &[&str] = &[
     "tour",
@@ -209,6 +232,29 @@ impl Run<'_> {
                 ) || self.is_road(i + 2))
             {
                 found.push((i, i + 1, Place::Other, "road", prio::PERSON_WEAK));
+                continue;
+            }
+            // « la ville de Kidal », « la province du Kivu », « la wilaya d'Alger »: a place
+            // named after the noun that says what kind of place it is.
+            if let Some(place) = PLACE_CUES
+                .iter()
+                .find(|(cue, _)| *cue == self.word(i))
+                .map(|&(_, p)| p)
+            {
+                if !self.tok_has(i, CAP) && matches!(self.word(i + 1), "de" | "d'" | "du") {
+                    let k = i + 2;
+                    if self.is_cap_word(k)
+                        && !self.tok_has(k, SENT_START)
+                        && self.starts.get(k).is_some_and(|&s| s == 0)
+                        && !self.person_starts(k)
+                    {
+                        let mut end = k + 1;
+                        while end - k < 3 && self.is_cap_word(end) && self.starts[end] == 0 {
+                            end += 1;
+                        }
+                        found.push((k, end, place, "cue+place", prio::PERSON_WEAK));
+                    }
+                }
                 continue;
             }
             // « à Bandol »: a capitalised name after « à » that no list knows.
