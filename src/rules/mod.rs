@@ -10,7 +10,7 @@
 //! | organisations | `orgs.rs` | `org-head`, `ministry`, `acronym-unknown`, `cue+name` |
 //! | events (negative) | `places.rs` | `event`: blocks the places inside « Tour de France » |
 //! | places | `places.rs` | `street`, `road`, `a+place` |
-//! | persons | `persons.rs` | `honorific+name`, `title+name`, `demonym+name`, `first-name+name`, `first-name-coordinated`, `name,title` |
+//! | persons | `persons.rs` | `honorific+name`, `title+name`, `profession+name`, `demonym+name`, `first-name+name`, `first-name-coordinated`, `name,title` |
 //! | document | `document.rs` | `acronym-reuse`, `person-short-mention` |
 
 mod dates;

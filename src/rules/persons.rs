@@ -192,6 +192,21 @@ impl Run<'_> {
                 }
             }
         }
+        // Profession + name: « le footballeur Sadio Mané », « l'avocate Gisèle Halimi »; a
+        // nationality may stand between (« le chanteur malien Salif Keïta »).
+        for i in 0..n.saturating_sub(1) {
+            if !self.is(i, class::PERSON_CUE) || self.tok_has(i, CAP) {
+                continue;
+            }
+            let mut j = i + 1;
+            if self.is(j, class::DEMONYM) && !self.tok_has(j, CAP) {
+                j += 1;
+            }
+            let (end, words) = self.name_seq(j);
+            if words > 0 && !self.tok_has(j, SENT_START) {
+                found.push((j, end, "profession+name", prio::PERSON_CUE));
+            }
+        }
         // Nationality + name: « l'Allemande Kristin Möller », « le Malien Moussa Traoré ».
         for i in 0..n.saturating_sub(1) {
             if !self.is(i, class::DEMONYM)
