@@ -23,6 +23,10 @@ pub(crate) mod class {
     pub(crate) const ORG_CUE: u16 = 2048;
     /// A profession or role noun that announces a person's name (« le chanteur », « l'avocate »).
     pub(crate) const PERSON_CUE: u16 = 4096;
+    /// A noun that says what kind of place follows (« la ville de »), `rules/places.rs`.
+    pub(crate) const PLACE_CUE: u16 = 8192;
+    /// A word that closes a company's name (« Corporation »), `rules/orgs.rs`.
+    pub(crate) const ORG_SUFFIX: u16 = 16384;
     /// The bits that count only on a capitalised word.
     pub(crate) const CAPITALISED_ONLY: u16 =
         FIRST_NAME | AMBIGUOUS_FIRST_NAME | HONORIFIC | ORG_HEAD;
@@ -417,9 +421,15 @@ pub(crate) fn closed_classes() -> impl Iterator<Item = (String, u16)> {
         (super::places::EVENT_HEADS, class::EVENT),
         (ORG_CUE_NOUNS, class::ORG_CUE),
         (PERSON_CUE_NOUNS, class::PERSON_CUE),
+        (super::orgs::ORG_SUFFIXES, class::ORG_SUFFIX),
     ]
     .into_iter()
     .flat_map(|(list, bit)| list.iter().map(move |&w| (crate::normalize::fold(w), bit)))
+    .chain(
+        super::places::PLACE_CUES
+            .iter()
+            .map(|&(w, _)| (crate::normalize::fold(w), class::PLACE_CUE)),
+    )
 }
 
 /// The class bit of a single-word gazetteer entry.

@@ -23,7 +23,7 @@ const COMMON_ACRONYMS: &[&str] = &[
 ];
 
 /// Last words of company names, as written (« Valve Corporation », « Niantic Labs »).
-const ORG_SUFFIXES: &[&str] = &[
+pub(crate) const ORG_SUFFIXES: &[&str] = &[
     "Inc",
     "Ltd",
     "SA",
@@ -274,7 +274,10 @@ impl Run<'_> {
         // « Niantic Labs », « Valve Corporation », « Ethiopian Airlines »: capitalised words
         // closed by a word that says « company ».
         for i in 1..self.tokens.len() {
-            if !self.tok_has(i, CAP) || !ORG_SUFFIXES.contains(&self.orig_word(i)) {
+            if !self.is(i, class::ORG_SUFFIX)
+                || !self.tok_has(i, CAP)
+                || !ORG_SUFFIXES.contains(&self.orig_word(i))
+            {
                 continue;
             }
             let mut s = i;

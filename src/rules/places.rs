@@ -36,7 +36,7 @@ pub(crate) const STREET_HEADS: &[&str] = &[
 ];
 
 /// Nouns that say what kind of place follows « de » (folded), and the subtype they give.
-const PLACE_CUES: &[(&str, Place)] = &[
+pub(crate) const PLACE_CUES: &[(&str, Place)] = &[
     ("ville", Place::City),
     ("village", Place::City),
     ("commune", Place::City),
@@ -236,11 +236,15 @@ impl Run<'_> {
             }
             // « la ville de Kidal », « la province du Kivu », « la wilaya d'Alger »: a place
             // named after the noun that says what kind of place it is.
-            if let Some(place) = PLACE_CUES
-                .iter()
-                .find(|(cue, _)| *cue == self.word(i))
-                .map(|&(_, p)| p)
-            {
+            let cue = if self.is(i, class::PLACE_CUE) {
+                PLACE_CUES
+                    .iter()
+                    .find(|(cue, _)| *cue == self.word(i))
+                    .map(|&(_, p)| p)
+            } else {
+                None
+            };
+            if let Some(place) = cue {
                 if !self.tok_has(i, CAP) && matches!(self.word(i + 1), "de" | "d'" | "du") {
                     let k = i + 2;
                     if self.is_cap_word(k)
