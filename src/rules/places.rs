@@ -194,6 +194,9 @@ impl Run<'_> {
         let mut found: Vec<(usize, usize, Place, &'static str, u8)> = Vec::new();
         let n = self.tokens.len();
         for i in 0..n {
+            let t = self.tokens[i];
+            // Only a word ending with a digit can be a road number.
+            let digit_end = self.folded.text.as_bytes()[t.fe as usize - 1].is_ascii_digit();
             if !self.tok_has(i, WORD) {
                 continue;
             }
@@ -225,7 +228,8 @@ impl Run<'_> {
                 continue;
             }
             // Roads: « l'A8 », « autoroute A7 », « la N7 ».
-            if self.is_road(i)
+            if digit_end
+                && self.is_road(i)
                 && (matches!(
                     self.word(i.wrapping_sub(1)),
                     "l'" | "la" | "autoroute" | "route" | "nationale" | "et" | ","
@@ -263,8 +267,9 @@ impl Run<'_> {
             }
             // « à Bandol »: a capitalised name after « à » that no list knows.
             if i > 0
-                && (self.is_cap_word(i) || self.is_prefixed_name(i))
+                && self.tokens[i - 1].fe - self.tokens[i - 1].fs == 1
                 && self.is_a_grave(i - 1)
+                && (self.is_cap_word(i) || self.is_prefixed_name(i))
                 && !self.tok_has(i, SENT_START | UPPER)
                 && self.starts.get(i).is_some_and(|&s| s == 0)
                 && !self.person_starts(i)
