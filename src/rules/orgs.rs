@@ -70,6 +70,11 @@ const INSTITUTIONS: &[&str] = &["assemblee", "parlement", "senat", "commission",
 const HEAD_PREFIXES: &[&str] = &["haut", "haute", "grand", "grande", "nouveau", "nouvelle"];
 
 impl Run<'_> {
+    /// Adds an organisation candidate spanning tokens `ts..te`, found by `rule`.
+    fn push_org(&mut self, ts: usize, te: usize, rule: &'static str, p: u8) {
+        self.push_tokens(ts, te, Kind::Organisation, None, None, Src::Rule(rule), p);
+    }
+
     fn is_org_head(&self, i: usize) -> bool {
         self.is(i, class::ORG_HEAD) && self.is_cap_word(i)
     }
@@ -99,15 +104,7 @@ impl Run<'_> {
                         "l'" | "le" | "la" | "du" | "au"
                     )
                 {
-                    self.push_tokens(
-                        i,
-                        i + 1,
-                        Kind::Organisation,
-                        None,
-                        None,
-                        Src::Rule("institution"),
-                        prio::PERSON_WEAK,
-                    );
+                    self.push_org(i, i + 1, "institution", prio::PERSON_WEAK);
                 }
                 continue;
             }
@@ -116,15 +113,7 @@ impl Run<'_> {
             if self.tok_has(start, SENT_START) && !(i + 1..end).any(|k| self.is_cap_word(k)) {
                 continue;
             }
-            self.push_tokens(
-                start,
-                end,
-                Kind::Organisation,
-                None,
-                None,
-                Src::Rule("org-head"),
-                prio::ORG_RULE,
-            );
+            self.push_org(start, end, "org-head", prio::ORG_RULE);
         }
     }
 
@@ -143,15 +132,7 @@ impl Run<'_> {
             }
         }
         for (ts, te, rule) in found {
-            self.push_tokens(
-                ts,
-                te,
-                Kind::Organisation,
-                None,
-                None,
-                Src::Rule(rule),
-                prio::ORG_RULE,
-            );
+            self.push_org(ts, te, rule, prio::ORG_RULE);
         }
     }
 
@@ -190,15 +171,7 @@ impl Run<'_> {
             found.push(i);
         }
         for i in found {
-            self.push_tokens(
-                i,
-                i + 1,
-                Kind::Organisation,
-                None,
-                None,
-                Src::Rule("acronym-unknown"),
-                prio::PERSON_WEAK,
-            );
+            self.push_org(i, i + 1, "acronym-unknown", prio::PERSON_WEAK);
         }
     }
 
@@ -221,15 +194,7 @@ impl Run<'_> {
             }
         }
         for (ts, te) in found {
-            self.push_tokens(
-                ts,
-                te,
-                Kind::Organisation,
-                None,
-                None,
-                Src::Rule("club"),
-                prio::ORG_RULE,
-            );
+            self.push_org(ts, te, "club", prio::ORG_RULE);
         }
     }
 
@@ -293,15 +258,7 @@ impl Run<'_> {
             }
         }
         for (ts, te) in found {
-            self.push_tokens(
-                ts,
-                te,
-                Kind::Organisation,
-                None,
-                None,
-                Src::Rule("cue+name"),
-                prio::PERSON_WEAK,
-            );
+            self.push_org(ts, te, "cue+name", prio::PERSON_WEAK);
         }
     }
 
