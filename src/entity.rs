@@ -4,12 +4,13 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
 
-/// What an entity is.
+/// What an entity is. Non-exhaustive: later versions may add kinds (events, say).
 ///
 /// Serialised in JSON as a lower-case string (`"person"`, `"location"`…); a location's subtype is
 /// carried by [`Entity::place`] and serialised beside it as `"subtype"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Kind {
     /// A person's name, without honorific or title: « M. \[Novak\] ».
     Person,
@@ -70,6 +71,7 @@ impl fmt::Display for Kind {
 /// The subtype of a [`Kind::Location`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Place {
     /// A state or territory with an ISO 3166-1 code.
     Country,
@@ -100,6 +102,7 @@ impl Place {
 /// `{"interval": ["2024-11-09", "2024-11-12"]}`, `{"name": "Confédération des États du Sahel"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Value {
     /// ISO 3166-1 alpha-2 code of a country (`XK` for Kosovo).
     Country(String),
@@ -122,6 +125,7 @@ pub enum Value {
 /// `{"rule": "title+name"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Source {
     /// A gazetteer entry: file name and 1-based line.
     Gazetteer {
