@@ -33,7 +33,7 @@ const LOCATIVES: &[&str] = &[
 ];
 
 /// Words before a title that confirm an ambiguous one (« le général », not « en général »).
-pub(crate) const DETERMINERS: &[&str] = &[
+const DETERMINERS: &[&str] = &[
     "le", "la", "l'", "les", "un", "une", "du", "au", "ce", "cette", "son", "sa", "ses", "leur",
     "notre", "nouveau", "nouvelle", "ancien", "ancienne", "ex", "premier", "premiere", "futur",
     "future", "actuel", "actuelle", "de", "d'", "des", "aux",
@@ -87,9 +87,9 @@ impl Run<'_> {
     pub(crate) fn gazetteer_phase(&mut self) {
         let (names, words) = self.starts_for_lookup();
         let hits = self.lex.hits(self.f(), &names, &words);
-        let spans: std::collections::HashSet<(usize, usize)> =
-            hits.iter().map(|h| (h.start, h.end)).collect();
-        for h in hits {
+        // The spans of all hits, needed only for a hit inside a hyphenated word (rare).
+        let mut spans: Option<std::collections::HashSet<(usize, usize)>> = None;
+        for &h in &hits {
             // The tokens the hit touches (it may start or end inside a hyphenated word).
             let ts = self.tokens.partition_point(|t| (t.fe as usize) <= h.start);
             let te = self.tokens.partition_point(|t| (t.fs as usize) < h.end);
@@ -97,7 +97,14 @@ impl Run<'_> {
                 continue;
             }
             let (fs, fe) = (self.tokens[ts].fs as usize, self.tokens[te - 1].fe as usize);
-            if (h.start, h.end) != (fs, fe) && !self.inner_hit_ok(fs, fe, h.start, &spans) {
+            if (h.start, h.end) != (fs, fe)
+                && !self.inner_hit_ok(
+                    fs,
+                    fe,
+                    h.start,
+                    spans.get_or_insert_with(|| hits.iter().map(|h| (h.start, h.end)).collect()),
+                )
+            {
                 continue;
             }
             let os = self.folded.orig_start(self.orig, h.start);
@@ -127,21 +134,13 @@ impl Run<'_> {
                     e.value.as_deref().map(|v| Value::Country(v.to_string())),
                     prio::GAZETTEER,
                 ),
-                EntryKind::City => (
+                EntryKind::City | EntryKind::Region | EntryKind::Place => (
                     Kind::Location,
-                    Some(Place::City),
-                    name_value(&e.value),
-                    prio::GAZETTEER - 1,
-                ),
-                EntryKind::Region => (
-                    Kind::Location,
-                    Some(Place::Region),
-                    name_value(&e.value),
-                    prio::GAZETTEER - 1,
-                ),
-                EntryKind::Place => (
-                    Kind::Location,
-                    Some(Place::Other),
+                    Some(match e.kind {
+                        EntryKind::City => Place::City,
+                        EntryKind::Region => Place::Region,
+                        _ => Place::Other,
+                    }),
                     name_value(&e.value),
                     prio::GAZETTEER - 1,
                 ),
