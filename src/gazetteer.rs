@@ -337,6 +337,20 @@ impl Lexicon {
             members[p as usize].push(id as u32);
         }
         let [(_, name_patterns, name_members), (_, any_patterns, any_members)] = tables;
+        // The first word of every pattern, so that tries are walked only from words that can
+        // open one. Walks start at word chars only, so a pattern that opens with another char
+        // (a GeoNames « 'Aïn … ») never matches anyway.
+        for (patterns, bit) in [
+            (&name_patterns, crate::rules::class::NAME_HEAD),
+            (&any_patterns, crate::rules::class::ANY_HEAD),
+        ] {
+            for p in patterns {
+                let h = head(p);
+                if !h.is_empty() {
+                    words.entry(h.into()).or_default().class |= bit;
+                }
+            }
+        }
         let names = contiguous::NFA::builder()
             .match_kind(MatchKind::Standard)
             .build(&name_patterns)
@@ -420,6 +434,16 @@ impl Lexicon {
     pub(crate) fn file_name(&self, e: &Entry) -> &str {
         &self.files[e.file as usize]
     }
+}
+
+/// The first word of a folded pattern: its chars up to the first one that is not a letter or a
+/// digit — what the tokeniser reads as a word (« saint » of « saint-denis »).
+fn head(pattern: &str) -> &str {
+    let end = pattern
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(pattern.len(), |(i, _)| i);
+    &pattern[..end]
 }
 
 /// Whether a surface opens with a lower-case letter (« mer Rouge », « easyJet »).

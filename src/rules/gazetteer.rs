@@ -168,15 +168,29 @@ impl Run<'_> {
         let f = self.f().as_bytes();
         let mut names = Vec::new();
         let mut words = Vec::with_capacity(self.tokens.len());
-        for t in &self.tokens {
+        for (t, &cls) in self.tokens.iter().zip(&self.cls) {
             if !t.has(WORD) {
                 continue;
             }
-            words.push(t.fs as usize);
-            if t.has(CAP) || f[t.fs as usize].is_ascii_digit() {
-                names.push(t.fs as usize);
+            let (fs, fe) = (t.fs as usize, t.fe as usize);
+            // A word with an inner hyphen or apostrophe: its first part was not looked up on
+            // its own, so its start is walked whatever its class.
+            let compound = f[fs..fe].iter().any(|&b| b == b'-' || b == b'\'');
+            let (name, any) = if compound {
+                (true, true)
+            } else {
+                (cls & class::NAME_HEAD != 0, cls & class::ANY_HEAD != 0)
+            };
+            if any {
+                words.push(fs);
             }
-            for p in t.fs as usize + 1..t.fe as usize {
+            if name && (t.has(CAP) || f[fs].is_ascii_digit()) {
+                names.push(fs);
+            }
+            if !compound {
+                continue;
+            }
+            for p in fs + 1..fe {
                 if f[p - 1] == b'-' || f[p - 1] == b'\'' {
                     words.push(p);
                     if self.orig_char_is_upper(p) {
