@@ -278,6 +278,10 @@ pub(crate) struct Lexicon {
     by_pattern: Vec<u32>,
     /// Folded single word → entry ids: first names, honorifics, organisation heads.
     words: FxMap<Box<str>, WordInfo>,
+    /// The class bits that count on a word written in lower case (`words` without first
+    /// names, honorifics, organisation heads and name heads): a table small enough to stay in
+    /// cache, for the four tokens in five that are in lower case.
+    lower: FxMap<Box<str>, u16>,
 }
 
 /// What the lexicon knows of one folded word: its class bits (`rules::class`: the closed word
@@ -346,9 +350,16 @@ impl Lexicon {
         ] {
             for p in patterns {
                 let h = head(p);
-                if !h.is_empty() {
-                    words.entry(h.into()).or_default().class |= bit;
+                if h.is_empty() {
+                    continue;
                 }
+                // « l'aquila »: the tokeniser reads the elided « l' » as the first word.
+                let key = if p[h.len()..].starts_with('\'') {
+                    &p[..h.len() + 1]
+                } else {
+                    h
+                };
+                words.entry(key.into()).or_default().class |= bit;
             }
         }
         let names = contiguous::NFA::builder()
@@ -368,7 +379,14 @@ impl Lexicon {
             by_pattern.extend(m);
             pattern_ranges.push((start, by_pattern.len() as u32));
         }
+        let lower_only = !(crate::rules::class::CAPITALISED_ONLY | crate::rules::class::NAME_HEAD);
+        let lower = words
+            .iter()
+            .filter(|(_, i)| i.class & lower_only != 0)
+            .map(|(w, i)| (w.clone(), i.class & lower_only))
+            .collect();
         Ok(Lexicon {
+            lower,
             files,
             entries,
             names,
@@ -412,6 +430,14 @@ impl Lexicon {
     #[inline]
     pub(crate) fn word(&self, folded_word: &str) -> Option<&WordInfo> {
         self.words.get(folded_word)
+    }
+
+    /// The class bits of a folded word written in lower case (no digit first): those of
+    /// [`Lexicon::word`] without the bits that count only on a capitalised word or at the start
+    /// of a proper name.
+    #[inline]
+    pub(crate) fn lower_class(&self, folded_word: &str) -> u16 {
+        self.lower.get(folded_word).copied().unwrap_or(0)
     }
 
     /// The ids of the single-word entries for a folded word: first names, honorifics,

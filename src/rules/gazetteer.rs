@@ -174,8 +174,9 @@ impl Run<'_> {
             }
             let (fs, fe) = (t.fs as usize, t.fe as usize);
             // A word with an inner hyphen or apostrophe: its first part was not looked up on
-            // its own, so its start is walked whatever its class.
-            let compound = f[fs..fe].iter().any(|&b| b == b'-' || b == b'\'');
+            // its own, so its start is walked whatever its class. (An elided « l' » ends with
+            // its apostrophe and was looked up whole.)
+            let compound = f[fs..fe - 1].iter().any(|&b| b == b'-' || b == b'\'');
             let (name, any) = if compound {
                 (true, true)
             } else {

@@ -459,11 +459,16 @@ pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u16
                 return 0;
             }
             let w = t.text(folded);
-            let mut bits = bits_of(w);
-            // First names, honorifics and organisation heads only count capitalised.
+            // First names, honorifics and organisation heads only count capitalised, and a
+            // proper name starts with a capital or a digit.
             if !t.has(CAP) {
-                return bits & !class::CAPITALISED_ONLY;
+                return if w.as_bytes()[0].is_ascii_digit() {
+                    bits_of(w) & !class::CAPITALISED_ONLY
+                } else {
+                    lex.lower_class(w)
+                };
             }
+            let mut bits = bits_of(w);
             if bits & (class::FIRST_NAME | class::DEMONYM) == 0 {
                 // « Jean-Yves »: a hyphenated given name whose first part is known (not
                 // « Néo-Zélandaise »).
