@@ -9,6 +9,7 @@
 
 use crate::error::Error;
 use crate::normalize::fold;
+use crate::wordtable::WordTable;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa;
 use aho_corasick::nfa::contiguous;
@@ -277,11 +278,11 @@ pub(crate) struct Lexicon {
     pattern_ranges: Vec<(u32, u32)>,
     by_pattern: Vec<u32>,
     /// Folded single word → entry ids: first names, honorifics, organisation heads.
-    words: FxMap<Box<str>, WordInfo>,
+    words: WordTable<WordInfo>,
     /// The class bits that count on a word written in lower case (`words` without first
     /// names, honorifics, organisation heads and name heads): a table small enough to stay in
     /// cache, for the four tokens in five that are in lower case.
-    lower: FxMap<Box<str>, u16>,
+    lower: WordTable<u16>,
 }
 
 /// What the lexicon knows of one folded word: its class bits (`rules::class`: the closed word
@@ -380,11 +381,13 @@ impl Lexicon {
             pattern_ranges.push((start, by_pattern.len() as u32));
         }
         let lower_only = !(crate::rules::class::CAPITALISED_ONLY | crate::rules::class::NAME_HEAD);
-        let lower = words
-            .iter()
-            .filter(|(_, i)| i.class & lower_only != 0)
-            .map(|(w, i)| (w.clone(), i.class & lower_only))
-            .collect();
+        let lower = WordTable::new(
+            words
+                .iter()
+                .filter(|(_, i)| i.class & lower_only != 0)
+                .map(|(w, i)| (w.clone(), i.class & lower_only)),
+        );
+        let words = WordTable::new(words);
         Ok(Lexicon {
             lower,
             files,

@@ -57,6 +57,24 @@ const ABBREVIATIONS: &[&str] = &[
     "c", "j", "etc", "cf", "vs", "jr", "sr",
 ];
 
+/// Per ASCII byte: `ALNUM` for a letter, `ALNUM | DIGIT` for a digit, 0 otherwise (and for
+/// bytes of multi-byte chars).
+const ASCII: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphabetic() {
+            t[b] = ALNUM;
+        } else if (b as u8).is_ascii_digit() {
+            t[b] = ALNUM | DIGIT;
+        }
+        b += 1;
+    }
+    t
+};
+const ALNUM: u8 = 1;
+const DIGIT: u8 = 2;
+
 #[inline]
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -106,18 +124,23 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
         }
         // A word: letters and digits, inner hyphens and apostrophes.
         let mut end;
+        // Stays DIGIT while every char read is an ASCII digit.
+        let mut digits = DIGIT;
         loop {
-            // Consume word chars (ASCII ones by a byte test).
+            // Consume word chars (ASCII ones by a table lookup).
             while i < fb.len() {
+                let k = ASCII[usize::from(fb[i])];
+                if k != 0 {
+                    digits &= k;
+                    i += 1;
+                    continue;
+                }
                 if fb[i] < 0x80 {
-                    if fb[i].is_ascii_alphanumeric() {
-                        i += 1;
-                        continue;
-                    }
                     break;
                 }
                 let c = f[i..].chars().next().unwrap_or(' ');
                 if is_word_char(c) {
+                    digits = 0;
                     i += c.len_utf8();
                 } else {
                     break;
@@ -127,6 +150,7 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
             if i + 1 < fb.len() && (fb[i] == b'-' || fb[i] == b'\'') {
                 let next = f[i + 1..].chars().next().unwrap_or(' ');
                 if is_word_char(next) {
+                    digits = 0;
                     if fb[i] == b'\'' && ELIDED.contains(&&f[start..i]) {
                         // « l'Irak »: the elided word keeps its apostrophe.
                         end = i + 1;
@@ -139,13 +163,8 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
             }
             break;
         }
-        let flags = WORD
-            | break_flag
-            | if fb[start..end].iter().all(u8::is_ascii_digit) {
-                NUMBER
-            } else {
-                0
-            };
+        let number = digits != 0;
+        let flags = WORD | break_flag | if number { NUMBER } else { 0 };
         tokens.push(Token {
             fs: start as u32,
             fe: end as u32,
