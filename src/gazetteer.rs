@@ -263,7 +263,7 @@ type PatternTable = (FxMap<String, u32>, Vec<String>, Vec<Vec<u32>>);
 
 /// All gazetteers, compiled.
 pub(crate) struct Lexicon {
-    pub(crate) files: Vec<String>,
+    pub(crate) files: Vec<std::borrow::Cow<'static, str>>,
     pub(crate) entries: Vec<Entry>,
     /// Proper names (places, organisations): searched anchored at capitalised word starts only,
     /// since the case policy wants a capital there anyway.
@@ -303,7 +303,10 @@ pub(crate) struct Hit {
 
 impl Lexicon {
     /// Compiles entries. Entries with the same folded surface share one pattern.
-    pub(crate) fn build(files: Vec<String>, mut entries: Vec<Entry>) -> Result<Lexicon, Error> {
+    pub(crate) fn build(
+        files: Vec<std::borrow::Cow<'static, str>>,
+        mut entries: Vec<Entry>,
+    ) -> Result<Lexicon, Error> {
         for e in &mut entries {
             if e.value
                 .as_deref()
@@ -457,11 +460,6 @@ impl Lexicon {
             .iter()
             .map(|&i| (i, &self.entries[i as usize]))
             .find(|(_, e)| e.kind == kind)
-    }
-
-    /// The file name of an entry.
-    pub(crate) fn file_name(&self, e: &Entry) -> &str {
-        &self.files[e.file as usize]
     }
 }
 

@@ -284,11 +284,11 @@ impl<'a> Run<'a> {
             char_pos = char_start;
             byte_pos = start;
             let source = match c.src {
-                Src::Rule(name) => Source::Rule(name.to_string()),
+                Src::Rule(name) => Source::Rule(name.into()),
                 Src::Entry(id) => {
                     let e: &Entry = &self.lex.entries[id as usize];
                     Source::Gazetteer {
-                        file: self.lex.file_name(e).to_string(),
+                        file: self.lex.files[e.file as usize].clone(),
                         line: e.line,
                     }
                 }
@@ -316,22 +316,43 @@ pub(crate) fn kind_index(k: Kind) -> usize {
 
 /// The conflict policy: longest first, then highest priority, then leftmost; a candidate that
 /// overlaps one already kept is dropped. Returns the kept candidates sorted by start.
-pub(crate) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| {
+pub(crate) fn resolve(cands: Vec<Cand>) -> Vec<Cand> {
+    // Candidates are large: sort their indices, not them.
+    let mut order: Vec<u32> = (0..cands.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&cands[a as usize], &cands[b as usize]);
         (b.fe - b.fs)
             .cmp(&(a.fe - a.fs))
             .then(b.prio.cmp(&a.prio))
             .then(a.fs.cmp(&b.fs))
     });
-    // Kept intervals keyed by start.
-    let mut kept: BTreeMap<usize, Cand> = BTreeMap::new();
-    for c in cands {
-        if overlaps(&kept, c.fs, c.fe) {
+    // Kept intervals: start → end.
+    let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut chosen = vec![false; cands.len()];
+    for i in order {
+        let c = &cands[i as usize];
+        if c.fs >= c.fe {
             continue;
         }
-        kept.insert(c.fs, c);
+        if let Some((_, &prev_end)) = kept.range(..=c.fs).next_back() {
+            if prev_end > c.fs {
+                continue;
+            }
+        }
+        if kept.range(c.fs..c.fe).next().is_some() {
+            continue;
+        }
+        kept.insert(c.fs, c.fe);
+        chosen[i as usize] = true;
     }
-    kept.into_values().collect()
+    let mut out: Vec<Cand> = cands
+        .into_iter()
+        .zip(chosen)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect();
+    // Kept intervals do not overlap: their starts are distinct.
+    out.sort_unstable_by_key(|c| c.fs);
+    out
 }
 
 /// Whether `[fs, fe)` overlaps an interval of `kept`.
