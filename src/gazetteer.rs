@@ -414,7 +414,7 @@ impl Lexicon {
         name_starts: &[usize],
         word_starts: &[usize],
     ) -> Vec<Hit> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(name_starts.len() + word_starts.len() / 8);
         walk(&self.names, folded, name_starts, 0, &mut out);
         walk(
             &self.anywhere,

@@ -88,13 +88,14 @@ impl<'a> Run<'a> {
         let folded = Folded::new(orig);
         let tokens = tokenize(orig, &folded);
         let cls = crate::rules::classify(&tokens, &folded.text, lex);
+        let cands = Vec::with_capacity(tokens.len() / 4 + 4);
         Run {
             orig,
             folded,
             tokens,
             cls,
             lex,
-            cands: Vec::new(),
+            cands,
             starts: Vec::new(),
             acronyms: FxMap::default(),
         }

@@ -22,6 +22,9 @@ pub(crate) const WORD: u8 = 16;
 pub(crate) const NUMBER: u8 = 32;
 /// A line break (or a blank) stands between this token and the previous one.
 pub(crate) const AFTER_BREAK: u8 = 64;
+/// A word with an inner hyphen or apostrophe (« Jean-Pierre », « aujourd'hui »; not the final
+/// apostrophe of an elided « l' »).
+pub(crate) const JOINED: u8 = 128;
 
 /// One token: folded and original byte ranges, flags.
 #[derive(Clone, Copy, Debug)]
@@ -126,6 +129,7 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
         let mut end;
         // Stays DIGIT while every char read is an ASCII digit.
         let mut digits = DIGIT;
+        let mut joined = 0;
         loop {
             // Consume word chars (ASCII ones by a table lookup).
             while i < fb.len() {
@@ -157,6 +161,7 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
                         i += 1;
                         break;
                     }
+                    joined = JOINED;
                     i += 1;
                     continue;
                 }
@@ -164,7 +169,7 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
             break;
         }
         let number = digits != 0;
-        let flags = WORD | break_flag | if number { NUMBER } else { 0 };
+        let flags = WORD | break_flag | joined | if number { NUMBER } else { 0 };
         tokens.push(Token {
             fs: start as u32,
             fe: end as u32,

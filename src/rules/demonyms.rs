@@ -4,7 +4,7 @@
 use crate::entity::{Kind, Value};
 use crate::gazetteer::{EntryKind, AMBIGUOUS};
 use crate::pipeline::{prio, Run, Src};
-use crate::tokenize::{NUMBER, WORD};
+use crate::tokenize::{JOINED, NUMBER, WORD};
 
 impl Run<'_> {
     #[inline(never)]
@@ -16,9 +16,7 @@ impl Run<'_> {
                 continue;
             }
             // Most words are no demonym and have no hyphen.
-            if !self.is(i, super::class::DEMONYM)
-                && !self.folded.text.as_bytes()[t.fs as usize..t.fe as usize].contains(&b'-')
-            {
+            if !self.is(i, super::class::DEMONYM) && !t.has(JOINED) {
                 continue;
             }
             let w = self.word(i);

@@ -8,7 +8,7 @@ use crate::gazetteer::{
 };
 use crate::normalize::fold;
 use crate::pipeline::{prio, Run, Src};
-use crate::tokenize::{CAP, SENT_START, SHOUT, WORD};
+use crate::tokenize::{CAP, JOINED, SENT_START, SHOUT, WORD};
 
 /// Words before a place name that confirm an ambiguous one (« à Nice », « de Tours »).
 const LOCATIVES: &[&str] = &[
@@ -166,7 +166,7 @@ impl Run<'_> {
     /// keeps those with a capital or a digit in the original (proper names), the second all.
     fn starts_for_lookup(&self) -> (Vec<usize>, Vec<usize>) {
         let f = self.f().as_bytes();
-        let mut names = Vec::new();
+        let mut names = Vec::with_capacity(self.tokens.len() / 4);
         let mut words = Vec::with_capacity(self.tokens.len());
         for (t, &cls) in self.tokens.iter().zip(&self.cls) {
             if !t.has(WORD) {
@@ -176,7 +176,7 @@ impl Run<'_> {
             // A word with an inner hyphen or apostrophe: its first part was not looked up on
             // its own, so its start is walked whatever its class. (An elided « l' » ends with
             // its apostrophe and was looked up whole.)
-            let compound = f[fs..fe - 1].iter().any(|&b| b == b'-' || b == b'\'');
+            let compound = t.has(JOINED);
             let (name, any) = if compound {
                 (true, true)
             } else {
