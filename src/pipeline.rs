@@ -356,12 +356,27 @@ pub(crate) fn resolve(cands: Vec<Cand>) -> Vec<Cand> {
     out
 }
 
-/// Whether `[fs, fe)` overlaps an interval of `kept`.
-pub(crate) fn overlaps(kept: &BTreeMap<usize, Cand>, fs: usize, fe: usize) -> bool {
-    if let Some((_, prev)) = kept.range(..=fs).next_back() {
-        if prev.fe > fs {
-            return true;
+/// Whether `[fs, fe)` overlaps one of `kept` (sorted by start, not overlapping each other).
+pub(crate) fn overlaps(kept: &[Cand], fs: usize, fe: usize) -> bool {
+    let i = kept.partition_point(|c| c.fs <= fs);
+    (i > 0 && kept[i - 1].fe > fs) || kept.get(i).is_some_and(|c| c.fs < fe)
+}
+
+/// Adds `new` candidates to `kept` (sorted by start), keeping it sorted; a new candidate that
+/// starts where another does replaces it (the later one wins).
+pub(crate) fn merge_sorted(kept: &mut Vec<Cand>, new: Vec<Cand>) {
+    if new.is_empty() {
+        return;
+    }
+    kept.extend(new);
+    // Stable: for one start, the candidates stay in insertion order; keep the last.
+    kept.sort_by_key(|c| c.fs);
+    let mut out: Vec<Cand> = Vec::with_capacity(kept.len());
+    for c in kept.drain(..) {
+        match out.last_mut() {
+            Some(last) if last.fs == c.fs => *last = c,
+            _ => out.push(c),
         }
     }
-    kept.range(fs..fe).next().is_some()
+    *kept = out;
 }
