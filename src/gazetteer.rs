@@ -77,6 +77,49 @@ pub(crate) const FEM: u16 = 32;
 pub(crate) const PLURAL: u16 = 64;
 /// Set at build time: the value folds to the surface, so it tells nothing the text does not.
 pub(crate) const VALUE_IS_SURFACE: u16 = 1 << 15;
+/// Set at build time: the surface opens with a lower-case letter (« mer Rouge »).
+pub(crate) const STARTS_LOWER: u16 = 1 << 14;
+
+/// The case of the letters of a string, read once: how many letters, how many capitals, and
+/// which of the first 64 letters are capitals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Cases {
+    pub(crate) letters: u32,
+    pub(crate) capitals: u32,
+    /// Bit `i`: the `i`-th letter is a capital (`i` < 64).
+    pub(crate) mask: u64,
+}
+
+impl Cases {
+    pub(crate) fn of(s: &str) -> Cases {
+        let mut c = Cases::default();
+        for ch in s.chars() {
+            if !ch.is_alphabetic() {
+                continue;
+            }
+            if ch.is_uppercase() {
+                if c.letters < 64 {
+                    c.mask |= 1 << c.letters;
+                }
+                c.capitals += 1;
+            }
+            c.letters += 1;
+        }
+        c
+    }
+
+    /// Whether the mask covers every letter.
+    #[inline]
+    pub(crate) fn complete(&self) -> bool {
+        self.letters <= 64
+    }
+
+    /// Every letter is a capital (true of a string without letters).
+    #[inline]
+    pub(crate) fn all_capitals(&self) -> bool {
+        self.capitals == self.letters
+    }
+}
 
 /// One gazetteer entry.
 #[derive(Clone, Debug)]
@@ -85,6 +128,8 @@ pub(crate) struct Entry {
     pub(crate) surface: Box<str>,
     pub(crate) value: Option<Box<str>>,
     pub(crate) flags: u16,
+    /// The case of the surface's letters (set at build time).
+    pub(crate) cases: Cases,
     /// Index into [`Lexicon::files`].
     pub(crate) file: u16,
     pub(crate) line: u32,
@@ -165,6 +210,7 @@ pub(crate) fn parse(file: &str, content: &str, file_idx: u16) -> Result<Vec<Entr
             surface: surface.into(),
             value,
             flags,
+            cases: Cases::default(),
             file: file_idx,
             line: line_no,
         });
@@ -314,6 +360,10 @@ impl Lexicon {
             {
                 e.flags |= VALUE_IS_SURFACE;
             }
+            if starts_lower(&e.surface) {
+                e.flags |= STARTS_LOWER;
+            }
+            e.cases = Cases::of(&e.surface);
         }
         // One table per automaton: folded surface → local pattern id, patterns, entry ids.
         let mut tables: [PatternTable; 2] = Default::default();
