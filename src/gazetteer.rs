@@ -5,16 +5,16 @@
 //! starts; titles and names opening in lower case, walked from every word start), whose
 //! pattern ids index the entry table.
 //! Single-word kinds used as evidence by the rules (honorifics, demonyms and their combining
-//! forms, first names, organisation head nouns) go into a hash map keyed by the folded word.
+//! forms, first names, organisation head nouns) go into a word table keyed by the folded word,
+//! with the closed word classes and the first word of every trie pattern (`wordtable.rs`).
 
 use crate::error::Error;
 use crate::normalize::fold;
 use crate::wordtable::WordTable;
 use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa;
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, MatchKind, StartKind};
-use std::collections::HashMap;
+use aho_corasick::{Anchored, MatchKind};
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// What a gazetteer entry names.
@@ -314,10 +314,10 @@ pub(crate) struct Lexicon {
     /// Proper names (places, organisations): searched anchored at capitalised word starts only,
     /// since the case policy wants a capital there anyway.
     names: contiguous::NFA,
-    /// Titles, and names that open with a lower-case word: searched at every word start. Small
-    /// enough for a DFA (a table lookup a byte), which the ~14,000 names are not (over 90 ms to
-    /// build, for no measured gain in anchored walks).
-    anywhere: dfa::DFA,
+    /// Titles, and names that open with a lower-case word: searched from head words in any
+    /// case. A contiguous NFA too: as a DFA its ~850 patterns took 1.7 MB, which missed the
+    /// cache at every byte of a walk (the NFA takes 0.1 MB; same simulated cost, see DESIGN.md).
+    anywhere: contiguous::NFA,
     /// Pattern ids of `anywhere` are numbered after the name patterns.
     anywhere_offset: u32,
     /// Pattern id → range into `by_pattern`.
@@ -328,14 +328,16 @@ pub(crate) struct Lexicon {
     /// The class bits that count on a word written in lower case (`words` without first
     /// names, honorifics, organisation heads and name heads): a table small enough to stay in
     /// cache, for the four tokens in five that are in lower case.
-    lower: WordTable<u16>,
+    lower: WordTable<u32>,
+    /// [`pair_hash`] of the first two words of every proper name of two words or more.
+    name_pairs: HashSet<u64, BuildHasherDefault<FxHasher>>,
 }
 
 /// What the lexicon knows of one folded word: its class bits (`rules::class`: the closed word
 /// classes and the kinds of its entries) and its single-word entries. One lookup a token.
 #[derive(Default)]
 pub(crate) struct WordInfo {
-    pub(crate) class: u16,
+    pub(crate) class: u32,
     pub(crate) ids: Vec<u32>,
 }
 
@@ -398,9 +400,13 @@ impl Lexicon {
         // The first word of every pattern, so that tries are walked only from words that can
         // open one. Walks start at word chars only, so a pattern that opens with another char
         // (a GeoNames « 'Aïn … ») never matches anyway.
-        for (patterns, bit) in [
-            (&name_patterns, crate::rules::class::NAME_HEAD),
-            (&any_patterns, crate::rules::class::ANY_HEAD),
+        // For proper names also whether the name is that one word, and its first two words:
+        // a walk from a word that opens only longer names goes ahead only when the next word
+        // is the second word of one of them (« Le Caire », not « Le président »).
+        let mut name_pairs: HashSet<u64, BuildHasherDefault<FxHasher>> = HashSet::default();
+        for (patterns, bit, names) in [
+            (&name_patterns, crate::rules::class::NAME_HEAD, true),
+            (&any_patterns, crate::rules::class::ANY_HEAD, false),
         ] {
             for p in patterns {
                 let h = head(p);
@@ -413,16 +419,24 @@ impl Lexicon {
                 } else {
                     h
                 };
-                words.entry(key.into()).or_default().class |= bit;
+                let info = words.entry(key.into()).or_default();
+                info.class |= bit;
+                if names {
+                    let (first, second) = first_runs(p, 0);
+                    if second.is_empty() {
+                        info.class |= crate::rules::class::NAME_ONE;
+                    } else {
+                        name_pairs.insert(pair_hash(first, second));
+                    }
+                }
             }
         }
         let names = contiguous::NFA::builder()
             .match_kind(MatchKind::Standard)
             .build(&name_patterns)
             .map_err(Error::build)?;
-        let anywhere = dfa::DFA::builder()
+        let anywhere = contiguous::NFA::builder()
             .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
             .build(&any_patterns)
             .map_err(Error::build)?;
         let anywhere_offset = name_patterns.len() as u32;
@@ -451,6 +465,7 @@ impl Lexicon {
             pattern_ranges,
             by_pattern,
             words,
+            name_pairs,
         })
     }
 
@@ -458,11 +473,15 @@ impl Lexicon {
     /// (« niger » never inside « nigeria »), overlapping matches included: proper names
     /// starting at one of `name_starts` (word starts with a capital or a digit in the
     /// original), titles and names opening in lower case at one of `word_starts`.
+    ///
+    /// Each start comes with a limit: no match from it may end past that byte (a word that is
+    /// a name on its own, and opens no longer name with the word after it, is walked up to
+    /// that next word only).
     pub(crate) fn hits(
         &self,
         folded: &str,
-        name_starts: &[usize],
-        word_starts: &[usize],
+        name_starts: &[(usize, usize)],
+        word_starts: &[(usize, usize)],
     ) -> Vec<Hit> {
         let mut out = Vec::with_capacity(name_starts.len() + word_starts.len() / 8);
         walk(&self.names, folded, name_starts, 0, &mut out);
@@ -474,6 +493,12 @@ impl Lexicon {
             &mut out,
         );
         out
+    }
+
+    /// Whether a proper name of two words or more opens with these two words.
+    #[inline]
+    pub(crate) fn opens_name_pair(&self, first: &str, second: &str) -> bool {
+        self.name_pairs.contains(&pair_hash(first, second))
     }
 
     /// The ids of the entries behind a pattern.
@@ -492,7 +517,7 @@ impl Lexicon {
     /// [`Lexicon::word`] without the bits that count only on a capitalised word or at the start
     /// of a proper name.
     #[inline]
-    pub(crate) fn lower_class(&self, folded_word: &str) -> u16 {
+    pub(crate) fn lower_class(&self, folded_word: &str) -> u32 {
         self.lower.get(folded_word).copied().unwrap_or(0)
     }
 
@@ -511,6 +536,34 @@ impl Lexicon {
             .map(|&i| (i, &self.entries[i as usize]))
             .find(|(_, e)| e.kind == kind)
     }
+}
+
+/// The first two words (runs of letters and digits) of `s` from byte `at`, which starts a word:
+/// the second is empty when there is none. Anything between them (spaces, « . », « ' », « - »)
+/// is skipped.
+pub(crate) fn first_runs(s: &str, at: usize) -> (&str, &str) {
+    let rest = &s[at..];
+    let first = head(rest);
+    let after = &rest[first.len()..];
+    let gap = after
+        .char_indices()
+        .find(|&(_, c)| c.is_alphanumeric())
+        .map_or(after.len(), |(i, _)| i);
+    (first, head(&after[gap..]))
+}
+
+/// A hash of a pair of words, mixed so that every bit counts (Fx alone leaves the low bits to
+/// the first bytes).
+fn pair_hash(first: &str, second: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(first.as_bytes());
+    h.write_u8(0xff);
+    h.write(second.as_bytes());
+    // The splitmix64 finaliser.
+    let mut z = h.finish();
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 /// The first word of a folded pattern: its chars up to the first one that is not a letter or a
@@ -533,14 +586,21 @@ pub(crate) fn starts_lower(surface: &str) -> bool {
 
 /// An anchored walk down the trie from each start: every pattern that starts there, short and
 /// long (the automaton's own anchored search would report the longest only).
-fn walk<A: Automaton>(nfa: &A, folded: &str, starts: &[usize], offset: u32, out: &mut Vec<Hit>) {
+fn walk<A: Automaton>(
+    nfa: &A,
+    folded: &str,
+    starts: &[(usize, usize)],
+    offset: u32,
+    out: &mut Vec<Hit>,
+) {
     let bytes = folded.as_bytes();
     let Ok(start) = nfa.start_state(Anchored::Yes) else {
         return;
     };
-    for &a in starts {
+    for &(a, limit) in starts {
         let mut sid = start;
-        for (i, &b) in bytes[a..].iter().enumerate() {
+        let end = limit.min(bytes.len());
+        for (i, &b) in bytes[a..end.max(a)].iter().enumerate() {
             sid = nfa.next_state(Anchored::Yes, sid, b);
             if nfa.is_dead(sid) {
                 break;
@@ -608,8 +668,9 @@ mod tests {
         .unwrap();
         let lex = Lexicon::build(vec!["t.tsv".into()], entries).unwrap();
         let text = "le nigeria, la somalie, le niger et le mali";
-        let starts: Vec<usize> = (0..text.len())
+        let starts: Vec<(usize, usize)> = (0..text.len())
             .filter(|&i| i == 0 || text.as_bytes()[i - 1] == b' ')
+            .map(|i| (i, usize::MAX))
             .collect();
         let found: Vec<&str> = lex
             .hits(text, &starts, &starts)

@@ -60,7 +60,7 @@ pub(crate) struct Run<'a> {
     pub(crate) folded: Folded,
     pub(crate) tokens: Vec<Token>,
     /// Per token: its word classes (`rules::class` bits).
-    pub(crate) cls: Vec<u16>,
+    pub(crate) cls: Vec<u32>,
     pub(crate) lex: &'a Lexicon,
     pub(crate) cands: Vec<Cand>,
     /// Per token: which kinds of candidate start there (`starts::*` bits), refreshed by

@@ -4,7 +4,8 @@
 use super::class;
 use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::{
-    Cases, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL, STARTS_LOWER, VALUE_IS_SURFACE,
+    first_runs, Cases, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL, STARTS_LOWER,
+    VALUE_IS_SURFACE,
 };
 use crate::normalize::fold;
 use crate::pipeline::{prio, Run, Src};
@@ -108,6 +109,9 @@ fn rank(kind: EntryKind) -> u8 {
     }
 }
 
+/// Where a walk starts, and the byte no match from it may pass.
+type Start = (usize, usize);
+
 impl Run<'_> {
     #[inline(never)]
     pub(crate) fn gazetteer_phase(&mut self) {
@@ -191,8 +195,11 @@ impl Run<'_> {
     /// Folded offsets where a gazetteer entry may start: the start of a word, or of a part of a
     /// hyphenated or elided word (« Russie-\[Afrique\] », « ex-\[président\] »). The first list
     /// keeps those with a capital or a digit in the original (proper names), the second all.
-    fn starts_for_lookup(&self) -> (Vec<usize>, Vec<usize>) {
-        let f = self.f().as_bytes();
+    /// Each start comes with the byte no match from it may pass (see [`Lexicon::hits`]).
+    fn starts_for_lookup(&self) -> (Vec<Start>, Vec<Start>) {
+        const NO_LIMIT: usize = usize::MAX;
+        let text = self.f();
+        let f = text.as_bytes();
         let mut names = Vec::with_capacity(self.tokens.len() / 4);
         let mut words = Vec::with_capacity(self.tokens.len());
         for (t, &cls) in self.tokens.iter().zip(&self.cls) {
@@ -210,19 +217,35 @@ impl Run<'_> {
                 (cls & class::NAME_HEAD != 0, cls & class::ANY_HEAD != 0)
             };
             if any {
-                words.push(fs);
+                words.push((fs, NO_LIMIT));
             }
             if name && (t.has(CAP) || f[fs].is_ascii_digit()) {
-                names.push(fs);
+                if compound {
+                    names.push((fs, NO_LIMIT));
+                } else {
+                    // Only names of one word can match unless the next word is the second
+                    // word of a longer one.
+                    let (first, second) = first_runs(text, fs);
+                    if !second.is_empty() && self.lex.opens_name_pair(first, second) {
+                        names.push((fs, NO_LIMIT));
+                    } else if cls & class::NAME_ONE != 0 {
+                        let next = if second.is_empty() {
+                            NO_LIMIT
+                        } else {
+                            second.as_ptr() as usize - text.as_ptr() as usize
+                        };
+                        names.push((fs, next));
+                    }
+                }
             }
             if !compound {
                 continue;
             }
             for p in fs + 1..fe {
                 if f[p - 1] == b'-' || f[p - 1] == b'\'' {
-                    words.push(p);
+                    words.push((p, NO_LIMIT));
                     if self.orig_char_is_upper(p) {
-                        names.push(p);
+                        names.push((p, NO_LIMIT));
                     }
                 }
             }
@@ -331,6 +354,39 @@ impl Run<'_> {
 mod tests {
     use super::{has_capitals_of, has_capitals_of_cases, same_case, same_case_of};
     use crate::gazetteer::Cases;
+
+    #[test]
+    fn walks_reach_every_name_whatever_its_head() {
+        // Heads that are names of their own (« Porto », « Saint ») and heads that are not
+        // (« Nouvelle », « Le »); names of one, two and three words; a name inside a hyphenated
+        // word; a one-word name followed by punctuation and by another name.
+        let gaz = "Porto\tcity\t-\t-\nPorto Novo\tcity\t-\t-\nNouvelle Orléans\tcity\t-\t-\n\
+                   Le Grand Lac\tplace\t-\t-\nSaint\tplace\t-\t-\nSaint Martin\tregion\t-\t-\n\
+                   St. Louis\tcity\t-\t-\nRussie\tcountry\tRU\t-\nAfrique\tregion\t-\t-\n";
+        let ex = crate::Extractor::builder()
+            .without_default_gazetteers()
+            .gazetteer_str("t.tsv", gaz)
+            .build()
+            .unwrap();
+        let text = "Porto, Porto Novo et la Nouvelle Orléans. Le Grand Lac gèle. Le président \
+                    visite Saint Martin puis St. Louis ; le sommet Russie-Afrique. Porto Alegre.";
+        let doc = ex.extract(text);
+        let found: Vec<&str> = doc.entities().iter().map(|e| e.text()).collect();
+        assert_eq!(
+            found,
+            [
+                "Porto",
+                "Porto Novo",
+                "Nouvelle Orléans",
+                "Le Grand Lac",
+                "Saint Martin",
+                "St. Louis",
+                "Russie",
+                "Afrique",
+                "Porto"
+            ]
+        );
+    }
 
     #[test]
     fn case_masks_agree_with_the_letter_by_letter_checks() {

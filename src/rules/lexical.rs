@@ -7,33 +7,35 @@ use crate::tokenize::{Token, CAP, SHOUT, WORD};
 
 /// Bits of [`Run::cls`](crate::pipeline::Run): what each word is, looked up once.
 pub(crate) mod class {
-    pub(crate) const FUNCTION: u16 = 1;
-    pub(crate) const CALENDAR: u16 = 2;
-    pub(crate) const PARTICLE: u16 = 4;
-    pub(crate) const FIRST_NAME: u16 = 8;
-    pub(crate) const AMBIGUOUS_FIRST_NAME: u16 = 16;
-    pub(crate) const HONORIFIC: u16 = 32;
-    pub(crate) const ORG_HEAD: u16 = 64;
+    pub(crate) const FUNCTION: u32 = 1;
+    pub(crate) const CALENDAR: u32 = 2;
+    pub(crate) const PARTICLE: u32 = 4;
+    pub(crate) const FIRST_NAME: u32 = 8;
+    pub(crate) const AMBIGUOUS_FIRST_NAME: u32 = 16;
+    pub(crate) const HONORIFIC: u32 = 32;
+    pub(crate) const ORG_HEAD: u32 = 64;
     /// Street heads and event heads (`rules/places.rs`).
-    pub(crate) const STREET: u16 = 128;
-    pub(crate) const EVENT: u16 = 256;
+    pub(crate) const STREET: u32 = 128;
+    pub(crate) const EVENT: u32 = 256;
     /// The first word of a proper name in the gazetteers: a name can start only at such a word
     /// (or inside a hyphenated or elided one), so the trie is walked from those alone.
-    pub(crate) const NAME_HEAD: u16 = 512;
+    pub(crate) const NAME_HEAD: u32 = 512;
     /// A demonym or a combining form (« malien », « russo »).
-    pub(crate) const DEMONYM: u16 = 1024;
+    pub(crate) const DEMONYM: u32 = 1024;
     /// A common noun that announces an organisation's name (« la banque », « le parti »).
-    pub(crate) const ORG_CUE: u16 = 2048;
+    pub(crate) const ORG_CUE: u32 = 2048;
     /// A profession or role noun that announces a person's name (« le chanteur », « l'avocate »).
-    pub(crate) const PERSON_CUE: u16 = 4096;
+    pub(crate) const PERSON_CUE: u32 = 4096;
     /// A noun that says what kind of place follows (« la ville de »), `rules/places.rs`.
-    pub(crate) const PLACE_CUE: u16 = 8192;
+    pub(crate) const PLACE_CUE: u32 = 8192;
     /// A word that closes a company's name (« Corporation »), `rules/orgs.rs`.
-    pub(crate) const ORG_SUFFIX: u16 = 16384;
+    pub(crate) const ORG_SUFFIX: u32 = 16384;
     /// The first word of a title or of a name that opens in lower case (see `NAME_HEAD`).
-    pub(crate) const ANY_HEAD: u16 = 32768;
+    pub(crate) const ANY_HEAD: u32 = 32768;
+    /// A proper name in the gazetteers is this one word (« France »; see `NAME_HEAD`).
+    pub(crate) const NAME_ONE: u32 = 1 << 16;
     /// The bits that count only on a capitalised word.
-    pub(crate) const CAPITALISED_ONLY: u16 =
+    pub(crate) const CAPITALISED_ONLY: u32 =
         FIRST_NAME | AMBIGUOUS_FIRST_NAME | HONORIFIC | ORG_HEAD;
 }
 
@@ -416,7 +418,7 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
 ];
 
 /// The closed classes above, folded, with their bits, for the lexicon's word map.
-pub(crate) fn closed_classes() -> impl Iterator<Item = (String, u16)> {
+pub(crate) fn closed_classes() -> impl Iterator<Item = (String, u32)> {
     [
         (FUNCTION_WORDS, class::FUNCTION),
         (MONTHS, class::CALENDAR),
@@ -438,7 +440,7 @@ pub(crate) fn closed_classes() -> impl Iterator<Item = (String, u16)> {
 }
 
 /// The class bit of a single-word gazetteer entry.
-pub(crate) fn class_of(e: &Entry) -> u16 {
+pub(crate) fn class_of(e: &Entry) -> u32 {
     match e.kind {
         EntryKind::FirstName if e.has(AMBIGUOUS) => class::FIRST_NAME | class::AMBIGUOUS_FIRST_NAME,
         EntryKind::FirstName => class::FIRST_NAME,
@@ -450,7 +452,7 @@ pub(crate) fn class_of(e: &Entry) -> u16 {
 }
 
 /// The class bits of every token: one lookup in the lexicon's word map a word.
-pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u16> {
+pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u32> {
     let bits_of = |w: &str| lex.word(w).map_or(0, |i| i.class);
     tokens
         .iter()
@@ -484,7 +486,7 @@ pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u16
 impl Run<'_> {
     /// Whether token `i` has a class bit.
     #[inline]
-    pub(crate) fn is(&self, i: usize, bit: u16) -> bool {
+    pub(crate) fn is(&self, i: usize, bit: u32) -> bool {
         self.cls.get(i).is_some_and(|c| c & bit != 0)
     }
 
