@@ -66,6 +66,18 @@ const CLUB_PREFIXES: &[&str] = &[
 /// Heads that name one institution on their own, in context (folded).
 const INSTITUTIONS: &[&str] = &["assemblee", "parlement", "senat", "commission", "congres"];
 
+/// Lower-case nouns that form an institution's name with their complement, in running text
+/// (« l'université de Genève », « le diocèse de Hearst », « le tribunal de Nanterre »; folded).
+const LOWER_HEADS: &[&str] = &[
+    "universite",
+    "diocese",
+    "federation",
+    "institut",
+    "academie",
+    "observatoire",
+    "comite",
+];
+
 /// Adjectives that form one head with the noun after them (« Haut Conseil », « Haute Cour »).
 const HEAD_PREFIXES: &[&str] = &["haut", "haute", "grand", "grande", "nouveau", "nouvelle"];
 
@@ -126,6 +138,22 @@ impl Run<'_> {
                     let end = self.complement(i + 1, Chain::Title);
                     if end > i + 1 {
                         found.push((i, end, "ministry"));
+                    }
+                }
+                w if LOWER_HEADS.contains(&w) && !self.tok_has(i, CAP) => {
+                    // Adjectives, one connector and a capitalised name that is not an
+                    // organisation of its own (« institut de la Commission européenne »).
+                    let mut j = i + 1;
+                    while self.is_adjective(j) && j - i < 3 {
+                        j += 1;
+                    }
+                    let (c, _) = self.connector(j, &[]);
+                    if c == 0 || self.word(j) == "et" || self.starts_with(j + c, starts::ORG) {
+                        continue;
+                    }
+                    let end = self.content(j + c, Chain::Org);
+                    if end > j + c {
+                        found.push((i, end, "lower-head"));
                     }
                 }
                 _ => {}
@@ -315,6 +343,11 @@ impl Run<'_> {
             .skip(1)
         {
             if self.word(i) != "(" || self.word(i + 2) != ")" || !self.is_acronym(i + 1) {
+                continue;
+            }
+            // A known place in parentheses, written as a name, locates what comes before:
+            // « l'université de Manchester (Royaume-Uni) ».
+            if self.starts_with(i + 1, starts::LOC) && !self.tok_has(i + 1, UPPER) {
                 continue;
             }
             // « Benoît Hamon (PS) »: a person's party, not the acronym of the person.
