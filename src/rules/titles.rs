@@ -120,6 +120,15 @@ impl Run<'_> {
                 // « ambassadeur de France », « général de Gaulle »: not a portfolio.
                 break;
             }
+            if mode == Chain::Org
+                && matches!(self.word(j), "et" | ",")
+                && ((self.is(k, super::class::ORG_HEAD) && self.is_cap_word(k))
+                    || self.starts_with(k, starts::ORG))
+            {
+                // « président du Sénat et de l'Assemblée nationale »: a second organisation,
+                // not the first one's complement.
+                break;
+            }
             let end = self.content(k, mode);
             if end > k {
                 j = end;
