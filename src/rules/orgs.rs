@@ -64,7 +64,16 @@ const CLUB_PREFIXES: &[&str] = &[
 ];
 
 /// Heads that name one institution on their own, in context (folded).
-const INSTITUTIONS: &[&str] = &["assemblee", "parlement", "senat", "commission", "congres"];
+const INSTITUTIONS: &[&str] = &[
+    "assemblee",
+    "parlement",
+    "senat",
+    "commission",
+    "congres",
+    "conseil",
+    "federation",
+    "union",
+];
 
 /// Lower-case nouns that form an institution's name with their complement, in running text
 /// (« l'université de Genève », « le diocèse de Hearst », « le tribunal de Nanterre »; folded).
