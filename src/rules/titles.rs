@@ -45,6 +45,17 @@ impl Run<'_> {
             && !w.ends_with("ment")
     }
 
+    /// An adjective inside an organisation's name: one by its ending, or a nationality in
+    /// lower case (« Fédération espagnole de triathlon », « Parti populaire kurde »).
+    pub(crate) fn is_org_adjective(&self, i: usize) -> bool {
+        self.is_adjective(i)
+            || (self.is(i, super::class::DEMONYM)
+                && self
+                    .tokens
+                    .get(i)
+                    .is_some_and(|t| t.has(WORD) && !t.has(CAP)))
+    }
+
     /// A known first name followed by a capitalised word: a person starts here.
     pub(crate) fn person_starts(&self, i: usize) -> bool {
         self.is_first_name(i) && self.is_cap_word(i + 1)
@@ -69,7 +80,7 @@ impl Run<'_> {
                 continue;
             }
             if has_cap
-                && self.is_adjective(m)
+                && (self.is_adjective(m) || (mode == Chain::Org && self.is_org_adjective(m)))
                 && m - k < 6
                 && !(mode == Chain::Title && self.starts_with(m, starts::DEMONYM))
             {
@@ -103,7 +114,7 @@ impl Run<'_> {
             && !self.tok_has(start - 1, SENT_START)
             && !(start > 1 && self.tok_has(start - 2, SENT_START) && self.is_cap_word(start - 2));
         if mode == Chain::Org {
-            while self.is_adjective(j) && j - start < 2 {
+            while self.is_org_adjective(j) && j - start < 2 {
                 j += 1;
                 good = j;
             }
@@ -154,7 +165,7 @@ impl Run<'_> {
                 // lower-case complement too, with its adjectives.
                 if lower_end_ok && matches!(self.word(j), "de" | "du" | "des" | "d'") {
                     let mut m = k + 1;
-                    while self.is_adjective(m) && m - k < 3 {
+                    while self.is_org_adjective(m) && m - k < 3 {
                         m += 1;
                     }
                     j = m;
