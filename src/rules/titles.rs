@@ -107,9 +107,10 @@ impl Run<'_> {
         };
         let mut j = start;
         let mut good = start;
-        // One lower-case complement may end an organisation name whose head is capitalised
-        // inside a sentence.
-        let mut lower_end_ok = mode == Chain::Org
+        // Up to two lower-case complements may end an organisation name whose head is
+        // capitalised inside a sentence (« Bureau de la sécurité des transports »).
+        let mut lower_ends = 0;
+        let lower_end_ok = mode == Chain::Org
             && start > 0
             && !self.tok_has(start - 1, SENT_START)
             && !(start > 1 && self.tok_has(start - 2, SENT_START) && self.is_cap_word(start - 2));
@@ -163,14 +164,17 @@ impl Run<'_> {
                 // « Cour des comptes », « Conseil de sécurité », « Haut Conseil des
                 // collectivités »: a capitalised head inside a sentence makes a name of a
                 // lower-case complement too, with its adjectives.
-                if lower_end_ok && matches!(self.word(j), "de" | "du" | "des" | "d'") {
+                if lower_end_ok
+                    && lower_ends < 2
+                    && matches!(self.word(j), "de" | "du" | "des" | "d'")
+                {
                     let mut m = k + 1;
                     while self.is_org_adjective(m) && m - k < 3 {
                         m += 1;
                     }
                     j = m;
                     good = m;
-                    lower_end_ok = false;
+                    lower_ends += 1;
                     continue;
                 }
             }
