@@ -4,7 +4,7 @@
 
 use super::class;
 use super::titles::Chain;
-use crate::entity::{Kind, Value};
+use crate::entity::{Kind, Place, Value};
 use crate::pipeline::starts;
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{CAP, SENT_START, SHOUT, UPPER, WORD};
@@ -296,6 +296,37 @@ impl Run<'_> {
         }
         for (ts, te) in found {
             self.push_org(ts, te, "cue+name", prio::PERSON_WEAK);
+        }
+        self.brand_country_phase();
+    }
+
+    /// « Business France », « Météo France », « Patinage Canada », « Air Mali »: a capitalised
+    /// word that is no name of its own, then a country, is a company or a national body named
+    /// for its country. Not after a first name (« Anatole France »).
+    fn brand_country_phase(&mut self) {
+        let mut found = Vec::new();
+        for c in &self.cands {
+            if c.hidden || c.place != Some(Place::Country) || c.te - c.ts != 1 || c.ts == 0 {
+                continue;
+            }
+            let p = c.ts - 1;
+            if !self.is_cap_word(p)
+                || self.tok_has(c.ts, SENT_START)
+                || self.tok_has(p, SENT_START)
+                || self.is_cap_word(c.te)
+                || self.tok_has(p, UPPER)
+                || self.starts[p] != 0
+                || self.is_first_name(p)
+                || self.is(p, class::DEMONYM)
+                || self.word(p).len() < 3
+                || (p > 0 && self.is_cap_word(p - 1))
+            {
+                continue;
+            }
+            found.push((p, c.te));
+        }
+        for (ts, te) in found {
+            self.push_org(ts, te, "brand+country", prio::PERSON_WEAK);
         }
     }
 
