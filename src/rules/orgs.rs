@@ -114,7 +114,30 @@ impl Run<'_> {
                 } else {
                     i
                 };
-            let end = self.complement(i + 1, Chain::Org);
+            let mut end = self.complement(i + 1, Chain::Org);
+            if end == i + 1
+                && !self.tok_has(i, SENT_START)
+                // « Olivier Le Cour Grandmaison »: a capitalised article inside a sentence
+                // opens a surname.
+                && !(i > 0 && self.tok_has(i - 1, CAP) && !self.tok_has(i - 1, SENT_START))
+            {
+                // A name right after the head: « l'Université Concordia », « l'Agence France
+                // Presse », « la Fondation Culture et Diversité » — not a person (« Parti
+                // Jean Dupont ») nor a known organisation of its own.
+                let mut k = i + 1;
+                while k - i <= 3
+                    && self.is_cap_word(k)
+                    && self.word(k).len() >= 2
+                    && !self.tok_has(k, SENT_START)
+                    && !self.person_starts(k)
+                    && !self.starts_with(k, starts::ORG | starts::PERSON)
+                {
+                    k += 1;
+                }
+                if k > i + 1 {
+                    end = self.complement(k, Chain::Org).max(k);
+                }
+            }
             if end == i + 1 {
                 // Alone, only the institutions a text names by their head: « l'Assemblée »,
                 // « le Parlement », « la Commission » (capitalised inside a sentence).
