@@ -172,6 +172,13 @@ impl Run<'_> {
                         found.push((i, end, "ministry"));
                     }
                 }
+                "parlement" | "senat"
+                    if !self.tok_has(i, CAP)
+                        && self.is(i + 1, class::DEMONYM)
+                        && !self.tok_has(i + 1, CAP) =>
+                {
+                    found.push((i, i + 2, "lower-head+demonym"));
+                }
                 w if LOWER_HEADS.contains(&w) && !self.tok_has(i, CAP) => {
                     // Adjectives, one connector and a capitalised name that is not an
                     // organisation of its own (« institut de la Commission européenne »).
