@@ -63,6 +63,9 @@ const CLUB_PREFIXES: &[&str] = &[
     "CA", "CR", "JSK", "MC", "RS", "SA",
 ];
 
+/// Suffixes of sports clubs' names, as written (« Amiens SC », « Chelsea FC »).
+const CLUB_SUFFIXES: &[&str] = &["FC", "SC", "AC", "CF", "AFC", "HC", "HB", "BC", "RC"];
+
 /// Heads that name one institution on their own, in context (folded).
 const INSTITUTIONS: &[&str] = &[
     "assemblee",
@@ -258,6 +261,33 @@ impl Run<'_> {
             }
             if end > i + 1 {
                 found.push((i, end));
+            }
+        }
+        // « Amiens SC », « Chelsea FC »: the town or name before a club suffix.
+        for i in 1..self.tokens.len() {
+            if !self.tok_has(i, UPPER) || !CLUB_SUFFIXES.contains(&self.orig_word(i)) {
+                continue;
+            }
+            let mut s = i;
+            while s > 0
+                && i - s < 3
+                && (self.is_cap_word(s - 1) || self.starts_with(s - 1, starts::LOC))
+                && !self.tok_has(s - 1, UPPER)
+                && !self.tok_has(s, SENT_START)
+            {
+                s -= 1;
+            }
+            // « Pays d'Aix RC »: a place name with its connector.
+            while s > 1
+                && s < i
+                && matches!(self.word(s - 1), "d'" | "de")
+                && self.is_cap_word(s - 2)
+                && !self.tok_has(s - 1, SENT_START)
+            {
+                s -= 2;
+            }
+            if s < i {
+                found.push((s, i + 1));
             }
         }
         for (ts, te) in found {
