@@ -389,6 +389,14 @@ impl Run<'_> {
                     if e.kind == EntryKind::Org && ts > 0 && self.is(ts - 1, class::ORG_CUE) {
                         return true;
                     }
+                    // A name that fills a quotation: « Les Républicains ».
+                    if e.kind == EntryKind::Org
+                        && !shout
+                        && matches!(prev, "«" | "\"" | "“")
+                        && matches!(self.word(te), "»" | "\"" | "”")
+                    {
+                        return true;
+                    }
                     if shout || self.tok_has(ts, SENT_START) {
                         return false;
                     }
