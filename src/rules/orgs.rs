@@ -170,8 +170,17 @@ impl Run<'_> {
         for i in 0..self.tokens.len() {
             match self.word(i) {
                 "ministere" | "secretariat" if !self.tok_has(i, CAP) => {
-                    let end = self.complement(i + 1, Chain::Title);
-                    if end > i + 1 {
+                    // « ministère russe de la Défense », « ministère de la Santé afghan »: the
+                    // nationality is part of the ministry's name.
+                    let lower_demonym = |k: usize| {
+                        self.is(k, class::DEMONYM) && self.tok_has(k, WORD) && !self.tok_has(k, CAP)
+                    };
+                    let from = if lower_demonym(i + 1) { i + 2 } else { i + 1 };
+                    let mut end = self.complement(from, Chain::Title);
+                    if end > from {
+                        if from == i + 1 && lower_demonym(end) {
+                            end += 1;
+                        }
                         found.push((i, end, "ministry"));
                     }
                 }
