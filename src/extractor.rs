@@ -209,18 +209,22 @@ impl ExtractorBuilder {
 
     /// Reads and compiles the gazetteers. Errors name the file and line of a malformed entry.
     pub fn build(self) -> Result<Extractor, Error> {
-        let mut sources: Vec<(String, Cow<'static, str>)> = Vec::new();
+        let mut sources: Vec<(Cow<'static, str>, Cow<'static, str>)> = Vec::new();
         if self.defaults {
             for &(name, content) in DEFAULT_GAZETTEERS {
-                sources.push((name.to_string(), Cow::Borrowed(content)));
+                sources.push((Cow::Borrowed(name), Cow::Borrowed(content)));
             }
         }
         for path in &self.files {
             let name = path.display().to_string();
             let content = std::fs::read_to_string(path).map_err(|e| Error::read(&name, e))?;
-            sources.push((name, Cow::Owned(content)));
+            sources.push((Cow::Owned(name), Cow::Owned(content)));
         }
-        sources.extend(self.texts.into_iter().map(|(n, c)| (n, Cow::Owned(c))));
+        sources.extend(
+            self.texts
+                .into_iter()
+                .map(|(n, c)| (Cow::Owned(n), Cow::Owned(c))),
+        );
         if sources.len() > u16::MAX as usize {
             return Err(Error::build("too many gazetteer files"));
         }

@@ -9,6 +9,7 @@
 
 use crate::error::Error;
 use crate::normalize::fold;
+use crate::wordtable::WordTable;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa;
 use aho_corasick::nfa::contiguous;
@@ -76,6 +77,49 @@ pub(crate) const FEM: u16 = 32;
 pub(crate) const PLURAL: u16 = 64;
 /// Set at build time: the value folds to the surface, so it tells nothing the text does not.
 pub(crate) const VALUE_IS_SURFACE: u16 = 1 << 15;
+/// Set at build time: the surface opens with a lower-case letter (« mer Rouge »).
+pub(crate) const STARTS_LOWER: u16 = 1 << 14;
+
+/// The case of the letters of a string, read once: how many letters, how many capitals, and
+/// which of the first 64 letters are capitals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Cases {
+    pub(crate) letters: u32,
+    pub(crate) capitals: u32,
+    /// Bit `i`: the `i`-th letter is a capital (`i` < 64).
+    pub(crate) mask: u64,
+}
+
+impl Cases {
+    pub(crate) fn of(s: &str) -> Cases {
+        let mut c = Cases::default();
+        for ch in s.chars() {
+            if !ch.is_alphabetic() {
+                continue;
+            }
+            if ch.is_uppercase() {
+                if c.letters < 64 {
+                    c.mask |= 1 << c.letters;
+                }
+                c.capitals += 1;
+            }
+            c.letters += 1;
+        }
+        c
+    }
+
+    /// Whether the mask covers every letter.
+    #[inline]
+    pub(crate) fn complete(&self) -> bool {
+        self.letters <= 64
+    }
+
+    /// Every letter is a capital (true of a string without letters).
+    #[inline]
+    pub(crate) fn all_capitals(&self) -> bool {
+        self.capitals == self.letters
+    }
+}
 
 /// One gazetteer entry.
 #[derive(Clone, Debug)]
@@ -84,6 +128,8 @@ pub(crate) struct Entry {
     pub(crate) surface: Box<str>,
     pub(crate) value: Option<Box<str>>,
     pub(crate) flags: u16,
+    /// The case of the surface's letters (set at build time).
+    pub(crate) cases: Cases,
     /// Index into [`Lexicon::files`].
     pub(crate) file: u16,
     pub(crate) line: u32,
@@ -164,6 +210,7 @@ pub(crate) fn parse(file: &str, content: &str, file_idx: u16) -> Result<Vec<Entr
             surface: surface.into(),
             value,
             flags,
+            cases: Cases::default(),
             file: file_idx,
             line: line_no,
         });
@@ -262,7 +309,7 @@ type PatternTable = (FxMap<String, u32>, Vec<String>, Vec<Vec<u32>>);
 
 /// All gazetteers, compiled.
 pub(crate) struct Lexicon {
-    pub(crate) files: Vec<String>,
+    pub(crate) files: Vec<std::borrow::Cow<'static, str>>,
     pub(crate) entries: Vec<Entry>,
     /// Proper names (places, organisations): searched anchored at capitalised word starts only,
     /// since the case policy wants a capital there anyway.
@@ -277,7 +324,11 @@ pub(crate) struct Lexicon {
     pattern_ranges: Vec<(u32, u32)>,
     by_pattern: Vec<u32>,
     /// Folded single word → entry ids: first names, honorifics, organisation heads.
-    words: FxMap<Box<str>, WordInfo>,
+    words: WordTable<WordInfo>,
+    /// The class bits that count on a word written in lower case (`words` without first
+    /// names, honorifics, organisation heads and name heads): a table small enough to stay in
+    /// cache, for the four tokens in five that are in lower case.
+    lower: WordTable<u16>,
 }
 
 /// What the lexicon knows of one folded word: its class bits (`rules::class`: the closed word
@@ -298,7 +349,10 @@ pub(crate) struct Hit {
 
 impl Lexicon {
     /// Compiles entries. Entries with the same folded surface share one pattern.
-    pub(crate) fn build(files: Vec<String>, mut entries: Vec<Entry>) -> Result<Lexicon, Error> {
+    pub(crate) fn build(
+        files: Vec<std::borrow::Cow<'static, str>>,
+        mut entries: Vec<Entry>,
+    ) -> Result<Lexicon, Error> {
         for e in &mut entries {
             if e.value
                 .as_deref()
@@ -306,6 +360,10 @@ impl Lexicon {
             {
                 e.flags |= VALUE_IS_SURFACE;
             }
+            if starts_lower(&e.surface) {
+                e.flags |= STARTS_LOWER;
+            }
+            e.cases = Cases::of(&e.surface);
         }
         // One table per automaton: folded surface → local pattern id, patterns, entry ids.
         let mut tables: [PatternTable; 2] = Default::default();
@@ -337,6 +395,27 @@ impl Lexicon {
             members[p as usize].push(id as u32);
         }
         let [(_, name_patterns, name_members), (_, any_patterns, any_members)] = tables;
+        // The first word of every pattern, so that tries are walked only from words that can
+        // open one. Walks start at word chars only, so a pattern that opens with another char
+        // (a GeoNames « 'Aïn … ») never matches anyway.
+        for (patterns, bit) in [
+            (&name_patterns, crate::rules::class::NAME_HEAD),
+            (&any_patterns, crate::rules::class::ANY_HEAD),
+        ] {
+            for p in patterns {
+                let h = head(p);
+                if h.is_empty() {
+                    continue;
+                }
+                // « l'aquila »: the tokeniser reads the elided « l' » as the first word.
+                let key = if p[h.len()..].starts_with('\'') {
+                    &p[..h.len() + 1]
+                } else {
+                    h
+                };
+                words.entry(key.into()).or_default().class |= bit;
+            }
+        }
         let names = contiguous::NFA::builder()
             .match_kind(MatchKind::Standard)
             .build(&name_patterns)
@@ -354,7 +433,16 @@ impl Lexicon {
             by_pattern.extend(m);
             pattern_ranges.push((start, by_pattern.len() as u32));
         }
+        let lower_only = !(crate::rules::class::CAPITALISED_ONLY | crate::rules::class::NAME_HEAD);
+        let lower = WordTable::new(
+            words
+                .iter()
+                .filter(|(_, i)| i.class & lower_only != 0)
+                .map(|(w, i)| (w.clone(), i.class & lower_only)),
+        );
+        let words = WordTable::new(words);
         Ok(Lexicon {
+            lower,
             files,
             entries,
             names,
@@ -376,7 +464,7 @@ impl Lexicon {
         name_starts: &[usize],
         word_starts: &[usize],
     ) -> Vec<Hit> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(name_starts.len() + word_starts.len() / 8);
         walk(&self.names, folded, name_starts, 0, &mut out);
         walk(
             &self.anywhere,
@@ -400,6 +488,14 @@ impl Lexicon {
         self.words.get(folded_word)
     }
 
+    /// The class bits of a folded word written in lower case (no digit first): those of
+    /// [`Lexicon::word`] without the bits that count only on a capitalised word or at the start
+    /// of a proper name.
+    #[inline]
+    pub(crate) fn lower_class(&self, folded_word: &str) -> u16 {
+        self.lower.get(folded_word).copied().unwrap_or(0)
+    }
+
     /// The ids of the single-word entries for a folded word: first names, honorifics,
     /// organisation heads, demonyms and their combining forms.
     pub(crate) fn word_ids(&self, folded_word: &str) -> &[u32] {
@@ -415,11 +511,16 @@ impl Lexicon {
             .map(|&i| (i, &self.entries[i as usize]))
             .find(|(_, e)| e.kind == kind)
     }
+}
 
-    /// The file name of an entry.
-    pub(crate) fn file_name(&self, e: &Entry) -> &str {
-        &self.files[e.file as usize]
-    }
+/// The first word of a folded pattern: its chars up to the first one that is not a letter or a
+/// digit — what the tokeniser reads as a word (« saint » of « saint-denis »).
+fn head(pattern: &str) -> &str {
+    let end = pattern
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(pattern.len(), |(i, _)| i);
+    &pattern[..end]
 }
 
 /// Whether a surface opens with a lower-case letter (« mer Rouge », « easyJet »).

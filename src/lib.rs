@@ -70,6 +70,7 @@ mod normalize;
 mod pipeline;
 mod rules;
 mod tokenize;
+mod wordtable;
 
 pub use entity::{Document, Entity, Kind, Place, Source, Value};
 pub use error::Error;

@@ -88,13 +88,14 @@ impl<'a> Run<'a> {
         let folded = Folded::new(orig);
         let tokens = tokenize(orig, &folded);
         let cls = crate::rules::classify(&tokens, &folded.text, lex);
+        let cands = Vec::with_capacity(tokens.len() / 4 + 4);
         Run {
             orig,
             folded,
             tokens,
             cls,
             lex,
-            cands: Vec::new(),
+            cands,
             starts: Vec::new(),
             acronyms: FxMap::default(),
         }
@@ -284,11 +285,11 @@ impl<'a> Run<'a> {
             char_pos = char_start;
             byte_pos = start;
             let source = match c.src {
-                Src::Rule(name) => Source::Rule(name.to_string()),
+                Src::Rule(name) => Source::Rule(name.into()),
                 Src::Entry(id) => {
                     let e: &Entry = &self.lex.entries[id as usize];
                     Source::Gazetteer {
-                        file: self.lex.file_name(e).to_string(),
+                        file: self.lex.files[e.file as usize].clone(),
                         line: e.line,
                     }
                 }
@@ -316,30 +317,66 @@ pub(crate) fn kind_index(k: Kind) -> usize {
 
 /// The conflict policy: longest first, then highest priority, then leftmost; a candidate that
 /// overlaps one already kept is dropped. Returns the kept candidates sorted by start.
-pub(crate) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| {
+pub(crate) fn resolve(cands: Vec<Cand>) -> Vec<Cand> {
+    // Candidates are large: sort their indices, not them.
+    let mut order: Vec<u32> = (0..cands.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&cands[a as usize], &cands[b as usize]);
         (b.fe - b.fs)
             .cmp(&(a.fe - a.fs))
             .then(b.prio.cmp(&a.prio))
             .then(a.fs.cmp(&b.fs))
     });
-    // Kept intervals keyed by start.
-    let mut kept: BTreeMap<usize, Cand> = BTreeMap::new();
-    for c in cands {
-        if overlaps(&kept, c.fs, c.fe) {
+    // Kept intervals: start → end.
+    let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut chosen = vec![false; cands.len()];
+    for i in order {
+        let c = &cands[i as usize];
+        if c.fs >= c.fe {
             continue;
         }
-        kept.insert(c.fs, c);
+        if let Some((_, &prev_end)) = kept.range(..=c.fs).next_back() {
+            if prev_end > c.fs {
+                continue;
+            }
+        }
+        if kept.range(c.fs..c.fe).next().is_some() {
+            continue;
+        }
+        kept.insert(c.fs, c.fe);
+        chosen[i as usize] = true;
     }
-    kept.into_values().collect()
+    let mut out: Vec<Cand> = cands
+        .into_iter()
+        .zip(chosen)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect();
+    // Kept intervals do not overlap: their starts are distinct.
+    out.sort_unstable_by_key(|c| c.fs);
+    out
 }
 
-/// Whether `[fs, fe)` overlaps an interval of `kept`.
-pub(crate) fn overlaps(kept: &BTreeMap<usize, Cand>, fs: usize, fe: usize) -> bool {
-    if let Some((_, prev)) = kept.range(..=fs).next_back() {
-        if prev.fe > fs {
-            return true;
+/// Whether `[fs, fe)` overlaps one of `kept` (sorted by start, not overlapping each other).
+pub(crate) fn overlaps(kept: &[Cand], fs: usize, fe: usize) -> bool {
+    let i = kept.partition_point(|c| c.fs <= fs);
+    (i > 0 && kept[i - 1].fe > fs) || kept.get(i).is_some_and(|c| c.fs < fe)
+}
+
+/// Adds `new` candidates to `kept` (sorted by start), keeping it sorted; a new candidate that
+/// starts where another does replaces it (the later one wins).
+pub(crate) fn merge_sorted(kept: &mut Vec<Cand>, new: Vec<Cand>) {
+    if new.is_empty() {
+        return;
+    }
+    kept.extend(new);
+    // Stable: for one start, the candidates stay in insertion order; keep the last.
+    kept.sort_by_key(|c| c.fs);
+    let mut out: Vec<Cand> = Vec::with_capacity(kept.len());
+    for c in kept.drain(..) {
+        match out.last_mut() {
+            Some(last) if last.fs == c.fs => *last = c,
+            _ => out.push(c),
         }
     }
-    kept.range(fs..fe).next().is_some()
+    *kept = out;
 }

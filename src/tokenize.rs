@@ -22,6 +22,9 @@ pub(crate) const WORD: u8 = 16;
 pub(crate) const NUMBER: u8 = 32;
 /// A line break (or a blank) stands between this token and the previous one.
 pub(crate) const AFTER_BREAK: u8 = 64;
+/// A word with an inner hyphen or apostrophe (« Jean-Pierre », « aujourd'hui »; not the final
+/// apostrophe of an elided « l' »).
+pub(crate) const JOINED: u8 = 128;
 
 /// One token: folded and original byte ranges, flags.
 #[derive(Clone, Copy, Debug)]
@@ -56,6 +59,24 @@ const ABBREVIATIONS: &[&str] = &[
     "col", "cdt", "cne", "lt", "sgt", "gen", "prof", "vol", "no", "n", "p", "art", "env", "ex",
     "c", "j", "etc", "cf", "vs", "jr", "sr",
 ];
+
+/// Per ASCII byte: `ALNUM` for a letter, `ALNUM | DIGIT` for a digit, 0 otherwise (and for
+/// bytes of multi-byte chars).
+const ASCII: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphabetic() {
+            t[b] = ALNUM;
+        } else if (b as u8).is_ascii_digit() {
+            t[b] = ALNUM | DIGIT;
+        }
+        b += 1;
+    }
+    t
+};
+const ALNUM: u8 = 1;
+const DIGIT: u8 = 2;
 
 #[inline]
 fn is_word_char(c: char) -> bool {
@@ -106,18 +127,24 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
         }
         // A word: letters and digits, inner hyphens and apostrophes.
         let mut end;
+        // Stays DIGIT while every char read is an ASCII digit.
+        let mut digits = DIGIT;
+        let mut joined = 0;
         loop {
-            // Consume word chars (ASCII ones by a byte test).
+            // Consume word chars (ASCII ones by a table lookup).
             while i < fb.len() {
+                let k = ASCII[usize::from(fb[i])];
+                if k != 0 {
+                    digits &= k;
+                    i += 1;
+                    continue;
+                }
                 if fb[i] < 0x80 {
-                    if fb[i].is_ascii_alphanumeric() {
-                        i += 1;
-                        continue;
-                    }
                     break;
                 }
                 let c = f[i..].chars().next().unwrap_or(' ');
                 if is_word_char(c) {
+                    digits = 0;
                     i += c.len_utf8();
                 } else {
                     break;
@@ -127,25 +154,22 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
             if i + 1 < fb.len() && (fb[i] == b'-' || fb[i] == b'\'') {
                 let next = f[i + 1..].chars().next().unwrap_or(' ');
                 if is_word_char(next) {
+                    digits = 0;
                     if fb[i] == b'\'' && ELIDED.contains(&&f[start..i]) {
                         // « l'Irak »: the elided word keeps its apostrophe.
                         end = i + 1;
                         i += 1;
                         break;
                     }
+                    joined = JOINED;
                     i += 1;
                     continue;
                 }
             }
             break;
         }
-        let flags = WORD
-            | break_flag
-            | if fb[start..end].iter().all(u8::is_ascii_digit) {
-                NUMBER
-            } else {
-                0
-            };
+        let number = digits != 0;
+        let flags = WORD | break_flag | joined | if number { NUMBER } else { 0 };
         tokens.push(Token {
             fs: start as u32,
             fe: end as u32,

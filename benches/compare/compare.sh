@@ -2,7 +2,7 @@
 # Compares nommer with spaCy's French models (fr_core_news_sm and _md, full pipeline and NER
 # only) on one annotated corpus: accuracy, speed and peak memory, in one markdown table.
 #
-#   benches/compare/compare.sh CORPUS.jsonl [--limit N] [--nommer-runs K]
+#   benches/compare/compare.sh CORPUS.jsonl [--limit N] [--nommer-runs K] [--nommer-passes P]
 #
 # Run from anywhere in a clone. Needs cargo, python3 (with venv) and network access to the
 # Python package index; installs GNU time with apt-get if /usr/bin/time is missing. Creates (and
@@ -19,18 +19,20 @@ die() {
     exit 1
 }
 usage() {
-    echo "usage: $0 CORPUS.jsonl [--limit N] [--nommer-runs K]" >&2
+    echo "usage: $0 CORPUS.jsonl [--limit N] [--nommer-runs K] [--nommer-passes P]" >&2
     exit 2
 }
 
 corpus=""
 limit=""
 nommer_runs=3
+nommer_passes=5
 while [ $# -gt 0 ]; do
     case "$1" in
     --limit) [ $# -ge 2 ] || usage; limit="$2"; shift 2 ;;
     --limit=*) limit="${1#--limit=}"; shift ;;
     --nommer-runs) [ $# -ge 2 ] || usage; nommer_runs="$2"; shift 2 ;;
+    --nommer-passes) [ $# -ge 2 ] || usage; nommer_passes="$2"; shift 2 ;;
     -h | --help) usage ;;
     -*) echo "compare.sh: unknown option $1" >&2; usage ;;
     *) [ -z "$corpus" ] || usage; corpus="$1"; shift ;;
@@ -39,6 +41,7 @@ done
 [ -n "$corpus" ] || usage
 if [ -n "$limit" ] && ! [[ "$limit" =~ ^[1-9][0-9]*$ ]]; then die "--limit: not a positive number: $limit"; fi
 [[ "$nommer_runs" =~ ^[1-9][0-9]*$ ]] || die "--nommer-runs: not a positive number: $nommer_runs"
+[[ "$nommer_passes" =~ ^[1-9][0-9]*$ ]] || die "--nommer-passes: not a positive number: $nommer_passes"
 [ -r "$corpus" ] || die "cannot read corpus $corpus"
 corpus="$(cd "$(dirname "$corpus")" && pwd)/$(basename "$corpus")"
 
@@ -119,7 +122,7 @@ rm -f "$out"/nommer.run*.summary.json "$out"/nommer.run*.time.txt
 for i in $(seq 1 "$nommer_runs"); do
     step "nommer, run $i/$nommer_runs"
     /usr/bin/time -v -o "$out/nommer.run$i.time.txt" \
-        "$evaluate" "$corpus" "${limit_args[@]}" --errors 0 \
+        "$evaluate" "$corpus" "${limit_args[@]}" --errors 0 --passes "$nommer_passes" \
         --predictions "$out/nommer.pred.jsonl" --json-summary "$out/nommer.run$i.summary.json" \
         >"$out/nommer.run$i.report.txt" || die "nommer run $i failed (see $out/nommer.run$i.time.txt)"
     grep '^extraction:' "$out/nommer.run$i.report.txt" >&2 || true

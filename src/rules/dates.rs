@@ -83,8 +83,41 @@ fn parse_day(s: &str) -> Option<u32> {
 
 /// Compiles the date pattern now rather than in the first extraction.
 pub(crate) fn warm_up() {
-    Lazy::force(&DATE);
+    Lazy::force(&GROUPS);
 }
+
+/// Indices of the named groups of `DATE` (read through reused capture locations: no
+/// allocation a match).
+struct Groups {
+    month: usize,
+    days: usize,
+    year: usize,
+    wd: usize,
+    nd: usize,
+    sep: usize,
+    nm: usize,
+    ny: usize,
+    ya: usize,
+}
+
+static GROUPS: Lazy<Groups> = Lazy::new(|| {
+    let g = |name: &str| {
+        DATE.capture_names()
+            .position(|n| n == Some(name))
+            .unwrap_or_else(|| panic!("DATE has no group {name}"))
+    };
+    Groups {
+        month: g("month"),
+        days: g("days"),
+        year: g("year"),
+        wd: g("wd"),
+        nd: g("nd"),
+        sep: g("sep"),
+        nm: g("nm"),
+        ny: g("ny"),
+        ya: g("ya"),
+    }
+});
 
 impl Run<'_> {
     #[inline(never)]
@@ -96,7 +129,7 @@ impl Run<'_> {
         let bytes = folded.as_bytes();
         // Where a date may start: a number or a day or month name, or a number after a hyphen
         // inside a word (« 2015-[2016] »).
-        let mut starts: Vec<(usize, usize)> = Vec::new();
+        let mut starts: Vec<(usize, usize)> = Vec::with_capacity(self.tokens.len() / 8);
         for (i, t) in self.tokens.iter().enumerate() {
             let s = t.fs as usize;
             if t.has(NUMBER) || self.is(i, class::CALENDAR) || bytes[s].is_ascii_digit() {
@@ -111,6 +144,8 @@ impl Run<'_> {
             }
         }
         let mut resume = 0;
+        let groups = &*GROUPS;
+        let mut locs = DATE.capture_locations();
         for (i, s) in starts {
             let t = self.tokens[i];
             if s < resume {
@@ -125,10 +160,11 @@ impl Run<'_> {
                     continue;
                 }
             }
-            let Some(caps) = DATE.captures(&folded[s..]) else {
+            let sub = &folded[s..];
+            let Some(m) = DATE.captures_read(&mut locs, sub) else {
                 continue;
             };
-            let m = caps.get(0).expect("group 0");
+            let group = |g: usize| locs.get(g).map(|(a, b)| &sub[a..b]);
             let e = s + m.end();
             let starts_digit = folded.as_bytes()[s].is_ascii_digit();
             let before_ok = match folded[..s].chars().next_back() {
@@ -146,20 +182,21 @@ impl Run<'_> {
             if !before_ok || !after_ok {
                 continue;
             }
-            let r = if let Some(month) = caps.name("month") {
-                textual_date(
-                    caps.name("days").map(|d| d.as_str()),
-                    month.as_str(),
-                    caps.name("year").map(|y| y.as_str()),
-                )
-            } else if caps.name("wd").is_some() {
+            let r = if let Some(month) = group(groups.month) {
+                textual_date(group(groups.days), month, group(groups.year))
+            } else if group(groups.wd).is_some() {
                 // « ce jeudi 26 »: a day of the current month, no value.
                 Some((None, "date"))
-            } else if let Some(nd) = caps.name("nd") {
-                numeric_date(nd.as_str(), &caps["sep"], &caps["nm"], &caps["ny"])
-            } else if let Some(ya) = caps.name("ya") {
+            } else if let Some(nd) = group(groups.nd) {
+                numeric_date(
+                    nd,
+                    group(groups.sep).unwrap_or(""),
+                    group(groups.nm).unwrap_or(""),
+                    group(groups.ny).unwrap_or(""),
+                )
+            } else if let Some(ya) = group(groups.ya) {
                 self.year_in_context(i, s != t.fs as usize)
-                    .then(|| (Some(Value::Date(ya.as_str().to_string())), "date-year"))
+                    .then(|| (Some(Value::Date(ya.to_string())), "date-year"))
             } else {
                 None
             };

@@ -4,7 +4,7 @@
 use crate::entity::{Kind, Value};
 use crate::gazetteer::{EntryKind, AMBIGUOUS};
 use crate::pipeline::{prio, Run, Src};
-use crate::tokenize::{NUMBER, WORD};
+use crate::tokenize::{JOINED, NUMBER, WORD};
 
 impl Run<'_> {
     #[inline(never)]
@@ -16,9 +16,7 @@ impl Run<'_> {
                 continue;
             }
             // Most words are no demonym and have no hyphen.
-            if !self.is(i, super::class::DEMONYM)
-                && !self.folded.text.as_bytes()[t.fs as usize..t.fe as usize].contains(&b'-')
-            {
+            if !self.is(i, super::class::DEMONYM) && !t.has(JOINED) {
                 continue;
             }
             let w = self.word(i);
@@ -52,23 +50,21 @@ impl Run<'_> {
                 continue;
             }
             // Compound: every part before the demonym is a combining form. The demonym itself
-            // may contain a hyphen (« sud-africain »), so try each split point.
-            let parts: Vec<&str> = w.split('-').collect();
-            // « franco-germano-russe » has three parts; a longer chain is no demonym (and
-            // joining its tails would cost the square of its length).
-            if parts.len() > 4 {
+            // may contain a hyphen (« sud-africain »), so try each split point: the tail after
+            // each hyphen, longest first.
+            // « franco-germano-russe » has three parts; a longer chain is no demonym.
+            if w.bytes().filter(|&b| b == b'-').count() > 3 {
                 continue;
             }
-            for split in 1..parts.len() {
-                let tail = parts[split..].join("-");
-                let tail_codes = codes(&tail);
+            for (cut, _) in w.match_indices('-') {
+                let tail_codes = codes(&w[cut + 1..]);
                 if tail_codes.is_empty() {
                     continue;
                 }
                 let mut list = Vec::new();
                 let ok =
-                    parts[..split]
-                        .iter()
+                    w[..cut]
+                        .split('-')
                         .all(|p| match lex.word_of(p, EntryKind::DemonymPrefix) {
                             Some((_, e)) => {
                                 list.push(e.value.as_deref().unwrap_or("").to_string());

@@ -5,19 +5,19 @@
 
 use crate::entity::{Kind, Value};
 use crate::gazetteer::FxMap;
-use crate::pipeline::{overlaps, prio, Cand, Run, Src};
+use crate::pipeline::{merge_sorted, overlaps, prio, Cand, Run, Src};
 use crate::tokenize::{CAP, SENT_START, UPPER, WORD};
-use std::collections::BTreeMap;
 
 impl Run<'_> {
     #[inline(never)]
     pub(crate) fn document_phase(&self, kept: Vec<Cand>) -> Vec<Cand> {
-        let mut kept: BTreeMap<usize, Cand> = kept.into_iter().map(|c| (c.fs, c)).collect();
+        // Sorted by start, as the conflict policy leaves them.
+        let mut kept = kept;
         let mut new: Vec<Cand> = Vec::new();
 
         // Acronyms defined by « Full Name (ACR) ».
         if !self.acronyms.is_empty() {
-            for c in kept.values_mut() {
+            for c in kept.iter_mut() {
                 if c.value.is_none() && c.te == c.ts + 1 {
                     if let Some(a) = self.acronyms.get(self.orig_word(c.ts)) {
                         c.value = Some(a.2.clone());
@@ -47,15 +47,13 @@ impl Run<'_> {
                     }
                 }
             }
-            for c in new.drain(..) {
-                kept.insert(c.fs, c);
-            }
+            merge_sorted(&mut kept, std::mem::take(&mut new));
         }
 
         // Companies: « Adobe Systems », « Niantic Labs » make a later bare « Adobe »,
         // « Niantic » the same company.
         let mut companies: FxMap<&str, String> = FxMap::default();
-        for c in kept.values() {
+        for c in &kept {
             if c.kind == Kind::Organisation
                 && c.te - c.ts >= 2
                 && (self.is(c.te - 1, super::class::ORG_SUFFIX)
@@ -72,7 +70,7 @@ impl Run<'_> {
             }
         }
         if !companies.is_empty() {
-            for c in kept.values_mut() {
+            for c in kept.iter_mut() {
                 // « Adobe » read as the short name of a person no rule named in full.
                 if c.kind == Kind::Person
                     && c.te == c.ts + 1
@@ -115,14 +113,12 @@ impl Run<'_> {
                     hidden: false,
                 });
             }
-            for c in new.drain(..) {
-                kept.insert(c.fs, c);
-            }
+            merge_sorted(&mut kept, std::mem::take(&mut new));
         }
 
         // Persons: surname → full name, from the first full mention.
         let mut surnames: FxMap<&str, String> = FxMap::default();
-        for c in kept.values() {
+        for c in &kept {
             if c.kind == Kind::Person && c.te - c.ts >= 2 {
                 let last = self.word(c.te - 1);
                 if companies.contains_key(last) {
@@ -137,9 +133,9 @@ impl Run<'_> {
             }
         }
         if surnames.is_empty() {
-            return kept.into_values().collect();
+            return kept;
         }
-        for c in kept.values_mut() {
+        for c in kept.iter_mut() {
             // « SONKO » alone after « Ousmane SONKO »: the person, not an unknown acronym.
             if matches!(c.src, Src::Rule("acronym-unknown")) && c.te == c.ts + 1 {
                 if let Some(full) = surnames.get(self.word(c.ts)) {
@@ -190,9 +186,7 @@ impl Run<'_> {
                 hidden: false,
             });
         }
-        for c in new {
-            kept.insert(c.fs, c);
-        }
-        kept.into_values().collect()
+        merge_sorted(&mut kept, new);
+        kept
     }
 }

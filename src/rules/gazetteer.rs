@@ -5,11 +5,11 @@ use super::class;
 use super::titles::Chain;
 use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::{
-    starts_lower, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL, VALUE_IS_SURFACE,
+    Cases, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL, STARTS_LOWER, VALUE_IS_SURFACE,
 };
 use crate::normalize::fold;
 use crate::pipeline::{prio, Run, Src};
-use crate::tokenize::{CAP, SENT_START, SHOUT, WORD};
+use crate::tokenize::{CAP, JOINED, SENT_START, SHOUT, WORD};
 
 /// Words before a place name that confirm an ambiguous one (« à Nice », « de Tours »).
 const LOCATIVES: &[&str] = &[
@@ -87,6 +87,32 @@ fn letter_cases(s: &str) -> impl Iterator<Item = bool> + '_ {
         .map(char::is_uppercase)
 }
 
+/// [`same_case`] from the letter cases read once (`t` of `text`, `s` of `surface`).
+fn same_case_of(t: &Cases, s: &Cases, text: &str, surface: &str) -> bool {
+    if t.letters != s.letters {
+        t.all_capitals() == s.all_capitals()
+    } else if t.complete() {
+        t.mask == s.mask
+    } else {
+        same_case(text, surface)
+    }
+}
+
+/// [`has_capitals_of`] from the letter cases read once.
+fn has_capitals_of_cases(t: &Cases, s: &Cases, text: &str, surface: &str) -> bool {
+    if t.letters == s.letters && t.complete() {
+        s.mask & !t.mask == 0
+    } else if t.letters != s.letters && s.mask != 0 {
+        // The first capital of the surface is among its first 64 letters.
+        let p = s.mask.trailing_zeros();
+        p < t.letters.min(64) && t.mask & (1 << p) != 0
+    } else if t.letters != s.letters && s.capitals == 0 {
+        true
+    } else {
+        has_capitals_of(text, surface)
+    }
+}
+
 /// Whether the letters of `text` have the case of the letters of `surface` (when the counts
 /// differ, as with « Œ » and « OE », whether both are all in capitals).
 fn same_case(text: &str, surface: &str) -> bool {
@@ -151,12 +177,13 @@ impl Run<'_> {
             let os = self.folded.orig_start(self.orig, h.start);
             let oe = self.folded.orig_end(self.orig, h.end);
             let text = self.orig.get(os..oe).unwrap_or("");
+            let cases = Cases::of(text);
             let lex = self.lex;
             let best = lex
                 .pattern_ids(h.pattern)
                 .iter()
                 .map(|&id| (id, &lex.entries[id as usize]))
-                .filter(|(_, e)| self.accept(e, ts, te, text))
+                .filter(|(_, e)| self.accept(e, ts, te, text, &cases))
                 .min_by_key(|(_, e)| rank(e.kind));
             let Some((id, e)) = best else {
                 continue;
@@ -288,17 +315,32 @@ impl Run<'_> {
     /// keeps those with a capital or a digit in the original (proper names), the second all.
     fn starts_for_lookup(&self) -> (Vec<usize>, Vec<usize>) {
         let f = self.f().as_bytes();
-        let mut names = Vec::new();
+        let mut names = Vec::with_capacity(self.tokens.len() / 4);
         let mut words = Vec::with_capacity(self.tokens.len());
-        for t in &self.tokens {
+        for (t, &cls) in self.tokens.iter().zip(&self.cls) {
             if !t.has(WORD) {
                 continue;
             }
-            words.push(t.fs as usize);
-            if t.has(CAP) || f[t.fs as usize].is_ascii_digit() {
-                names.push(t.fs as usize);
+            let (fs, fe) = (t.fs as usize, t.fe as usize);
+            // A word with an inner hyphen or apostrophe: its first part was not looked up on
+            // its own, so its start is walked whatever its class. (An elided « l' » ends with
+            // its apostrophe and was looked up whole.)
+            let compound = t.has(JOINED);
+            let (name, any) = if compound {
+                (true, true)
+            } else {
+                (cls & class::NAME_HEAD != 0, cls & class::ANY_HEAD != 0)
+            };
+            if any {
+                words.push(fs);
             }
-            for p in t.fs as usize + 1..t.fe as usize {
+            if name && (t.has(CAP) || f[fs].is_ascii_digit()) {
+                names.push(fs);
+            }
+            if !compound {
+                continue;
+            }
+            for p in fs + 1..fe {
                 if f[p - 1] == b'-' || f[p - 1] == b'\'' {
                     words.push(p);
                     if self.orig_char_is_upper(p) {
@@ -341,10 +383,10 @@ impl Run<'_> {
     }
 
     /// The case policy and the corroboration of ambiguous entries.
-    fn accept(&self, e: &Entry, ts: usize, te: usize, text: &str) -> bool {
+    fn accept(&self, e: &Entry, ts: usize, te: usize, text: &str, cases: &Cases) -> bool {
         let shout = self.tok_has(ts, SHOUT);
         if e.has(EXACT) {
-            if !same_case(text, &e.surface) {
+            if !same_case_of(cases, &e.cases, text, &e.surface) {
                 return false;
             }
             // An acronym that is also a word (« CAN », « PAM ») means nothing in a headline.
@@ -371,8 +413,8 @@ impl Run<'_> {
                 // A name needs the capitals it has (« L'Équipe », the paper, is not « l'équipe »;
                 // « mer Rouge » is not « mer rouge »), and one at its start (« eSwatini » as
                 // « Eswatini »).
-                if starts_lower(&e.surface) {
-                    return has_capitals_of(text, &e.surface);
+                if e.has(STARTS_LOWER) {
+                    return has_capitals_of_cases(cases, &e.cases, text, &e.surface);
                 }
                 let first_upper = text
                     .chars()
@@ -382,7 +424,9 @@ impl Run<'_> {
                         .split(' ')
                         .next()
                         .is_some_and(|w| w.chars().any(char::is_uppercase));
-                if !first_upper || !has_capitals_of(text, &e.surface) && !shout {
+                if !first_upper
+                    || !has_capitals_of_cases(cases, &e.cases, text, &e.surface) && !shout
+                {
                     return false;
                 }
                 if e.has(AMBIGUOUS) {
@@ -415,7 +459,56 @@ impl Run<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::same_case;
+    use super::{has_capitals_of, has_capitals_of_cases, same_case, same_case_of};
+    use crate::gazetteer::Cases;
+
+    #[test]
+    fn case_masks_agree_with_the_letter_by_letter_checks() {
+        let long_upper = "A".repeat(70);
+        let long_mixed = format!("{}b", "A".repeat(69));
+        let samples = [
+            "",
+            "AES",
+            "aes",
+            "Aes",
+            "ONU",
+            "Onu",
+            "CÉDÉAO",
+            "CEDEAO",
+            "Œuvre",
+            "OEUVRE",
+            "Œ",
+            "mer Rouge",
+            "Mer Rouge",
+            "mer rouge",
+            "eSwatini",
+            "Eswatini",
+            "L'Équipe",
+            "l'équipe",
+            "12",
+            "São Tomé",
+            "SÃO TOMÉ",
+            &long_upper,
+            &long_mixed,
+            "x",
+            "X",
+        ];
+        for t in samples {
+            for s in samples {
+                let (ct, cs) = (Cases::of(t), Cases::of(s));
+                assert_eq!(
+                    same_case_of(&ct, &cs, t, s),
+                    same_case(t, s),
+                    "same_case {t:?} {s:?}"
+                );
+                assert_eq!(
+                    has_capitals_of_cases(&ct, &cs, t, s),
+                    has_capitals_of(t, s),
+                    "has_capitals_of {t:?} {s:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn case_pattern() {

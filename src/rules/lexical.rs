@@ -17,6 +17,9 @@ pub(crate) mod class {
     /// Street heads and event heads (`rules/places.rs`).
     pub(crate) const STREET: u16 = 128;
     pub(crate) const EVENT: u16 = 256;
+    /// The first word of a proper name in the gazetteers: a name can start only at such a word
+    /// (or inside a hyphenated or elided one), so the trie is walked from those alone.
+    pub(crate) const NAME_HEAD: u16 = 512;
     /// A demonym or a combining form (« malien », « russo »).
     pub(crate) const DEMONYM: u16 = 1024;
     /// A common noun that announces an organisation's name (« la banque », « le parti »).
@@ -27,6 +30,8 @@ pub(crate) mod class {
     pub(crate) const PLACE_CUE: u16 = 8192;
     /// A word that closes a company's name (« Corporation »), `rules/orgs.rs`.
     pub(crate) const ORG_SUFFIX: u16 = 16384;
+    /// The first word of a title or of a name that opens in lower case (see `NAME_HEAD`).
+    pub(crate) const ANY_HEAD: u16 = 32768;
     /// The bits that count only on a capitalised word.
     pub(crate) const CAPITALISED_ONLY: u16 =
         FIRST_NAME | AMBIGUOUS_FIRST_NAME | HONORIFIC | ORG_HEAD;
@@ -454,11 +459,16 @@ pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u16
                 return 0;
             }
             let w = t.text(folded);
-            let mut bits = bits_of(w);
-            // First names, honorifics and organisation heads only count capitalised.
+            // First names, honorifics and organisation heads only count capitalised, and a
+            // proper name starts with a capital or a digit.
             if !t.has(CAP) {
-                return bits & !class::CAPITALISED_ONLY;
+                return if w.as_bytes()[0].is_ascii_digit() {
+                    bits_of(w) & !class::CAPITALISED_ONLY
+                } else {
+                    lex.lower_class(w)
+                };
             }
+            let mut bits = bits_of(w);
             if bits & (class::FIRST_NAME | class::DEMONYM) == 0 {
                 // « Jean-Yves »: a hyphenated given name whose first part is known (not
                 // « Néo-Zélandaise »).
