@@ -6,7 +6,7 @@
 use crate::entity::{Kind, Value};
 use crate::gazetteer::FxMap;
 use crate::pipeline::{merge_sorted, overlaps, prio, Cand, Run, Src};
-use crate::tokenize::WORD;
+use crate::tokenize::{CAP, SENT_START, UPPER, WORD};
 
 impl Run<'_> {
     #[inline(never)]
@@ -50,11 +50,81 @@ impl Run<'_> {
             merge_sorted(&mut kept, std::mem::take(&mut new));
         }
 
+        // Companies: « Adobe Systems », « Niantic Labs » make a later bare « Adobe »,
+        // « Niantic » the same company.
+        let mut companies: FxMap<&str, String> = FxMap::default();
+        for c in &kept {
+            if c.kind == Kind::Organisation
+                && c.te - c.ts >= 2
+                && (self.is(c.te - 1, super::class::ORG_SUFFIX)
+                    || matches!(c.src, Src::Rule("cue+name")))
+                && self.is_cap_word(c.ts)
+                && self.word(c.ts).len() >= 3
+                && !self.is(c.ts, super::class::ORG_HEAD)
+            {
+                let os = self.folded.orig_start(self.orig, c.fs);
+                let oe = self.folded.orig_end(self.orig, c.fe);
+                companies
+                    .entry(self.word(c.ts))
+                    .or_insert_with(|| self.orig[os..oe].to_string());
+            }
+        }
+        if !companies.is_empty() {
+            for c in kept.iter_mut() {
+                // « Adobe » read as the short name of a person no rule named in full.
+                if c.kind == Kind::Person
+                    && c.te == c.ts + 1
+                    && matches!(c.src, Src::Rule("person-short-mention"))
+                {
+                    if let Some(full) = companies.get(self.word(c.ts)) {
+                        c.kind = Kind::Organisation;
+                        c.value = Some(Value::Name(full.clone()));
+                        c.src = Src::Rule("company-short-mention");
+                    }
+                }
+            }
+            for i in 0..self.tokens.len() {
+                if !self.is_cap_word(i) {
+                    continue;
+                }
+                let Some(full) = companies.get(self.word(i)) else {
+                    continue;
+                };
+                let t = self.tokens[i];
+                // Alone: not inside another run of capitalised words (« Magento Commerce
+                // Cloud »).
+                if overlaps(&kept, t.fs as usize, t.fe as usize)
+                    || (i > 0 && self.tok_has(i - 1, CAP) && !self.tok_has(i, SENT_START))
+                    || self.is_cap_word(i + 1)
+                    || self.tok_has(i + 1, UPPER)
+                {
+                    continue;
+                }
+                new.push(Cand {
+                    fs: t.fs as usize,
+                    fe: t.fe as usize,
+                    ts: i,
+                    te: i + 1,
+                    kind: Kind::Organisation,
+                    place: None,
+                    value: Some(Value::Name(full.clone())),
+                    src: Src::Rule("company-short-mention"),
+                    prio: prio::DOCUMENT,
+                    hidden: false,
+                });
+            }
+            merge_sorted(&mut kept, std::mem::take(&mut new));
+        }
+
         // Persons: surname → full name, from the first full mention.
         let mut surnames: FxMap<&str, String> = FxMap::default();
         for c in &kept {
             if c.kind == Kind::Person && c.te - c.ts >= 2 {
                 let last = self.word(c.te - 1);
+                if companies.contains_key(last) {
+                    // « Cloud d'Adobe »: a company's name is no surname.
+                    continue;
+                }
                 let os = self.folded.orig_start(self.orig, c.fs);
                 let oe = self.folded.orig_end(self.orig, c.fe);
                 surnames

@@ -2,6 +2,7 @@
 //! entries, the context agree.
 
 use super::class;
+use super::titles::Chain;
 use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::{
     first_runs, Cases, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL, STARTS_LOWER,
@@ -31,6 +32,46 @@ const LOCATIVES: &[&str] = &[
     "ville",
     "province",
     "capitale",
+];
+
+/// Words before « le », « du », « au », « des »… that say a newspaper or a party follows
+/// (« journaliste au Monde », « a confié au Parisien », « le candidat des Républicains »).
+const AS_PRESS: &[&str] = &[
+    "journal",
+    "quotidien",
+    "hebdomadaire",
+    "magazine",
+    "article",
+    "articles",
+    "journaliste",
+    "journalistes",
+    "edition",
+    "colonnes",
+    "entretien",
+    "interview",
+    "tribune",
+    "selon",
+    "apres",
+    "par",
+    "dans",
+    "confie",
+    "indique",
+    "declare",
+    "explique",
+    "affirme",
+    "precise",
+    "raconte",
+    "revele",
+    "rapporte",
+    "parti",
+    "candidat",
+    "candidate",
+    "depute",
+    "deputee",
+    "senateur",
+    "elu",
+    "elus",
+    "militants",
 ];
 
 /// Words before a title that confirm an ambiguous one (« le général », not « en général »).
@@ -190,6 +231,94 @@ impl Run<'_> {
             };
             self.push_span(h.start, h.end, kind, place, value, Src::Entry(id), p);
         }
+        self.article_name_phase();
+    }
+
+    /// Names whose article is part of them (« Le Canard enchaîné », « Les Républicains ») after
+    /// a lower-case or contracted article: « selon le Canard enchaîné », « au Parisien », « le
+    /// candidat des Républicains ». The article in the text is not the name's: the span starts
+    /// after it. An ambiguous name (« Le Monde », « Le Parisien ») needs a word before the
+    /// article that speaks of the press or of a party (« journaliste au Monde »).
+    fn article_name_phase(&mut self) {
+        let mut found = Vec::new();
+        let mut buf = String::new();
+        for i in 1..self.tokens.len() {
+            if !self.is_cap_word(i) || self.tok_has(i, SENT_START) || self.tok_has(i - 1, CAP) {
+                continue;
+            }
+            // Inside a longer name or a street name: « Rue du Progrès », « Coupe du Monde ».
+            if i > 1 && (self.is_cap_word(i - 2) || self.is(i - 2, class::STREET)) {
+                continue;
+            }
+            let article = match self.word(i - 1) {
+                "le" | "du" | "au" => "le ",
+                "les" | "des" | "aux" => "les ",
+                "la" => "la ",
+                _ => continue,
+            };
+            let last = (i + 6).min(self.tokens.len()) - 1;
+            let (fs, fe) = (self.tokens[i].fs as usize, self.tokens[last].fe as usize);
+            // No name opens with the article and this word: no walk.
+            if !self
+                .lex
+                .opens_name_pair(article.trim_end(), first_runs(self.f(), fs).0)
+            {
+                continue;
+            }
+            buf.clear();
+            buf.push_str(article);
+            buf.push_str(&self.f()[fs..fe]);
+            let hits = self.lex.hits(&buf, &[(0, usize::MAX)], &[]);
+            let Some(h) = hits
+                .iter()
+                .filter(|h| h.start == 0 && h.end > article.len())
+                .max_by_key(|h| h.end)
+            else {
+                continue;
+            };
+            let end = fs + h.end - article.len();
+            let te = self.tokens.partition_point(|t| (t.fs as usize) < end);
+            // The name must end there: not « la Poste allemande », « l'Équipe de Slovénie ».
+            if te == 0
+                || self.tokens[te - 1].fe as usize != end
+                || (self.is_adjective(te) && !self.word(te).ends_with("ant"))
+                || self.is(te, class::DEMONYM)
+                || (matches!(self.word(te), "de" | "d'" | "du" | "des")
+                    && self.content(te + 1 + usize::from(self.word(te + 1) == "la"), Chain::Org)
+                        > te + 1)
+            {
+                continue;
+            }
+            let os = self.folded.orig_start(self.orig, fs);
+            let oe = self.folded.orig_end(self.orig, end);
+            let text = self.orig.get(os..oe).unwrap_or("");
+            let cue = i > 1 && AS_PRESS.contains(&self.word(i - 2));
+            let lex = self.lex;
+            let best = lex.pattern_ids(h.pattern).iter().find(|&&id| {
+                let e = &lex.entries[id as usize];
+                let rest = e.surface.get(article.len()..).unwrap_or("");
+                e.kind == EntryKind::Org
+                    && !e.has(EXACT)
+                    && has_capitals_of(text, rest)
+                    && (!e.has(AMBIGUOUS) || cue)
+            });
+            if let Some(&id) = best {
+                found.push((fs, end, id));
+            }
+        }
+        for (fs, fe, id) in found {
+            let e = &self.lex.entries[id as usize];
+            let value = e.value.as_deref().map(|v| Value::Name(v.to_string()));
+            self.push_span(
+                fs,
+                fe,
+                Kind::Organisation,
+                None,
+                value,
+                Src::Entry(id),
+                prio::GAZETTEER,
+            );
+        }
     }
 
     /// Folded offsets where a gazetteer entry may start: the start of a word, or of a part of a
@@ -332,6 +461,14 @@ impl Run<'_> {
                 }
                 if e.has(AMBIGUOUS) {
                     if e.kind == EntryKind::Org && ts > 0 && self.is(ts - 1, class::ORG_CUE) {
+                        return true;
+                    }
+                    // A name that fills a quotation: « Les Républicains ».
+                    if e.kind == EntryKind::Org
+                        && !shout
+                        && matches!(prev, "«" | "\"" | "“")
+                        && matches!(self.word(te), "»" | "\"" | "”")
+                    {
                         return true;
                     }
                     if shout || self.tok_has(ts, SENT_START) {

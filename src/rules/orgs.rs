@@ -4,7 +4,7 @@
 
 use super::class;
 use super::titles::Chain;
-use crate::entity::{Kind, Value};
+use crate::entity::{Kind, Place, Value};
 use crate::pipeline::starts;
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{CAP, SENT_START, SHOUT, UPPER, WORD};
@@ -63,8 +63,32 @@ const CLUB_PREFIXES: &[&str] = &[
     "CA", "CR", "JSK", "MC", "RS", "SA",
 ];
 
+/// Suffixes of sports clubs' names, as written (« Amiens SC », « Chelsea FC »).
+const CLUB_SUFFIXES: &[&str] = &["FC", "SC", "AC", "CF", "AFC", "HC", "HB", "BC", "RC"];
+
 /// Heads that name one institution on their own, in context (folded).
-const INSTITUTIONS: &[&str] = &["assemblee", "parlement", "senat", "commission", "congres"];
+const INSTITUTIONS: &[&str] = &[
+    "assemblee",
+    "parlement",
+    "senat",
+    "commission",
+    "congres",
+    "conseil",
+    "federation",
+    "union",
+];
+
+/// Lower-case nouns that form an institution's name with their complement, in running text
+/// (« l'université de Genève », « le diocèse de Hearst », « le tribunal de Nanterre »; folded).
+const LOWER_HEADS: &[&str] = &[
+    "universite",
+    "diocese",
+    "federation",
+    "institut",
+    "academie",
+    "observatoire",
+    "comite",
+];
 
 /// Adjectives that form one head with the noun after them (« Haut Conseil », « Haute Cour »).
 const HEAD_PREFIXES: &[&str] = &["haut", "haute", "grand", "grande", "nouveau", "nouvelle"];
@@ -93,7 +117,30 @@ impl Run<'_> {
                 } else {
                     i
                 };
-            let end = self.complement(i + 1, Chain::Org);
+            let mut end = self.complement(i + 1, Chain::Org);
+            if end == i + 1
+                && !self.tok_has(i, SENT_START)
+                // « Olivier Le Cour Grandmaison »: a capitalised article inside a sentence
+                // opens a surname.
+                && !(i > 0 && self.tok_has(i - 1, CAP) && !self.tok_has(i - 1, SENT_START))
+            {
+                // A name right after the head: « l'Université Concordia », « l'Agence France
+                // Presse », « la Fondation Culture et Diversité » — not a person (« Parti
+                // Jean Dupont ») nor a known organisation of its own.
+                let mut k = i + 1;
+                while k - i <= 3
+                    && self.is_cap_word(k)
+                    && self.word(k).len() >= 2
+                    && !self.tok_has(k, SENT_START)
+                    && !self.person_starts(k)
+                    && !self.starts_with(k, starts::ORG | starts::PERSON)
+                {
+                    k += 1;
+                }
+                if k > i + 1 {
+                    end = self.complement(k, Chain::Org).max(k);
+                }
+            }
             if end == i + 1 {
                 // Alone, only the institutions a text names by their head: « l'Assemblée »,
                 // « le Parlement », « la Commission » (capitalised inside a sentence).
@@ -123,9 +170,41 @@ impl Run<'_> {
         for i in 0..self.tokens.len() {
             match self.word(i) {
                 "ministere" | "secretariat" if !self.tok_has(i, CAP) => {
-                    let end = self.complement(i + 1, Chain::Title);
-                    if end > i + 1 {
+                    // « ministère russe de la Défense », « ministère de la Santé afghan »: the
+                    // nationality is part of the ministry's name.
+                    let lower_demonym = |k: usize| {
+                        self.is(k, class::DEMONYM) && self.tok_has(k, WORD) && !self.tok_has(k, CAP)
+                    };
+                    let from = if lower_demonym(i + 1) { i + 2 } else { i + 1 };
+                    let mut end = self.complement(from, Chain::Title);
+                    if end > from {
+                        if from == i + 1 && lower_demonym(end) {
+                            end += 1;
+                        }
                         found.push((i, end, "ministry"));
+                    }
+                }
+                "parlement" | "senat"
+                    if !self.tok_has(i, CAP)
+                        && self.is(i + 1, class::DEMONYM)
+                        && !self.tok_has(i + 1, CAP) =>
+                {
+                    found.push((i, i + 2, "lower-head+demonym"));
+                }
+                w if LOWER_HEADS.contains(&w) && !self.tok_has(i, CAP) => {
+                    // Adjectives, one connector and a capitalised name that is not an
+                    // organisation of its own (« institut de la Commission européenne »).
+                    let mut j = i + 1;
+                    while self.is_adjective(j) && j - i < 3 {
+                        j += 1;
+                    }
+                    let (c, _) = self.connector(j, &[]);
+                    if c == 0 || self.word(j) == "et" || self.starts_with(j + c, starts::ORG) {
+                        continue;
+                    }
+                    let end = self.content(j + c, Chain::Org);
+                    if end > j + c {
+                        found.push((i, end, "lower-head"));
                     }
                 }
                 _ => {}
@@ -191,6 +270,33 @@ impl Run<'_> {
             }
             if end > i + 1 {
                 found.push((i, end));
+            }
+        }
+        // « Amiens SC », « Chelsea FC »: the town or name before a club suffix.
+        for i in 1..self.tokens.len() {
+            if !self.tok_has(i, UPPER) || !CLUB_SUFFIXES.contains(&self.orig_word(i)) {
+                continue;
+            }
+            let mut s = i;
+            while s > 0
+                && i - s < 3
+                && (self.is_cap_word(s - 1) || self.starts_with(s - 1, starts::LOC))
+                && !self.tok_has(s - 1, UPPER)
+                && !self.tok_has(s, SENT_START)
+            {
+                s -= 1;
+            }
+            // « Pays d'Aix RC »: a place name with its connector.
+            while s > 1
+                && s < i
+                && matches!(self.word(s - 1), "d'" | "de")
+                && self.is_cap_word(s - 2)
+                && !self.tok_has(s - 1, SENT_START)
+            {
+                s -= 2;
+            }
+            if s < i {
+                found.push((s, i + 1));
             }
         }
         for (ts, te) in found {
@@ -260,6 +366,37 @@ impl Run<'_> {
         for (ts, te) in found {
             self.push_org(ts, te, "cue+name", prio::PERSON_WEAK);
         }
+        self.brand_country_phase();
+    }
+
+    /// « Business France », « Météo France », « Patinage Canada », « Air Mali »: a capitalised
+    /// word that is no name of its own, then a country, is a company or a national body named
+    /// for its country. Not after a first name (« Anatole France »).
+    fn brand_country_phase(&mut self) {
+        let mut found = Vec::new();
+        for c in &self.cands {
+            if c.hidden || c.place != Some(Place::Country) || c.te - c.ts != 1 || c.ts == 0 {
+                continue;
+            }
+            let p = c.ts - 1;
+            if !self.is_cap_word(p)
+                || self.tok_has(c.ts, SENT_START)
+                || self.tok_has(p, SENT_START)
+                || self.is_cap_word(c.te)
+                || self.tok_has(p, UPPER)
+                || self.starts[p] != 0
+                || self.is_first_name(p)
+                || self.is(p, class::DEMONYM)
+                || self.word(p).len() < 3
+                || (p > 0 && self.is_cap_word(p - 1))
+            {
+                continue;
+            }
+            found.push((p, c.te));
+        }
+        for (ts, te) in found {
+            self.push_org(ts, te, "brand+country", prio::PERSON_WEAK);
+        }
     }
 
     /// The first of the capitalised words just before token `i`.
@@ -315,6 +452,11 @@ impl Run<'_> {
             .skip(1)
         {
             if self.word(i) != "(" || self.word(i + 2) != ")" || !self.is_acronym(i + 1) {
+                continue;
+            }
+            // A known place in parentheses, written as a name, locates what comes before:
+            // « l'université de Manchester (Royaume-Uni) ».
+            if self.starts_with(i + 1, starts::LOC) && !self.tok_has(i + 1, UPPER) {
                 continue;
             }
             // « Benoît Hamon (PS) »: a person's party, not the acronym of the person.

@@ -45,6 +45,17 @@ impl Run<'_> {
             && !w.ends_with("ment")
     }
 
+    /// An adjective inside an organisation's name: one by its ending, or a nationality in
+    /// lower case (« Fédération espagnole de triathlon », « Parti populaire kurde »).
+    pub(crate) fn is_org_adjective(&self, i: usize) -> bool {
+        self.is_adjective(i)
+            || (self.is(i, super::class::DEMONYM)
+                && self
+                    .tokens
+                    .get(i)
+                    .is_some_and(|t| t.has(WORD) && !t.has(CAP)))
+    }
+
     /// A known first name followed by a capitalised word: a person starts here.
     pub(crate) fn person_starts(&self, i: usize) -> bool {
         self.is_first_name(i) && self.is_cap_word(i + 1)
@@ -69,7 +80,7 @@ impl Run<'_> {
                 continue;
             }
             if has_cap
-                && self.is_adjective(m)
+                && (self.is_adjective(m) || (mode == Chain::Org && self.is_org_adjective(m)))
                 && m - k < 6
                 && !(mode == Chain::Title && self.starts_with(m, starts::DEMONYM))
             {
@@ -96,14 +107,15 @@ impl Run<'_> {
         };
         let mut j = start;
         let mut good = start;
-        // One lower-case complement may end an organisation name whose head is capitalised
-        // inside a sentence.
-        let mut lower_end_ok = mode == Chain::Org
+        // Up to two lower-case complements may end an organisation name whose head is
+        // capitalised inside a sentence (« Bureau de la sécurité des transports »).
+        let mut lower_ends = 0;
+        let lower_end_ok = mode == Chain::Org
             && start > 0
             && !self.tok_has(start - 1, SENT_START)
             && !(start > 1 && self.tok_has(start - 2, SENT_START) && self.is_cap_word(start - 2));
         if mode == Chain::Org {
-            while self.is_adjective(j) && j - start < 2 {
+            while self.is_org_adjective(j) && j - start < 2 {
                 j += 1;
                 good = j;
             }
@@ -118,6 +130,15 @@ impl Run<'_> {
                 && (bare || self.starts_with(k, starts::LOC | starts::ORG | starts::DATE))
             {
                 // « ambassadeur de France », « général de Gaulle »: not a portfolio.
+                break;
+            }
+            if mode == Chain::Org
+                && matches!(self.word(j), "et" | ",")
+                && ((self.is(k, super::class::ORG_HEAD) && self.is_cap_word(k))
+                    || self.starts_with(k, starts::ORG))
+            {
+                // « président du Sénat et de l'Assemblée nationale »: a second organisation,
+                // not the first one's complement.
                 break;
             }
             let end = self.content(k, mode);
@@ -143,14 +164,17 @@ impl Run<'_> {
                 // « Cour des comptes », « Conseil de sécurité », « Haut Conseil des
                 // collectivités »: a capitalised head inside a sentence makes a name of a
                 // lower-case complement too, with its adjectives.
-                if lower_end_ok && matches!(self.word(j), "de" | "du" | "des" | "d'") {
+                if lower_end_ok
+                    && lower_ends < 2
+                    && matches!(self.word(j), "de" | "du" | "des" | "d'")
+                {
                     let mut m = k + 1;
-                    while self.is_adjective(m) && m - k < 3 {
+                    while self.is_org_adjective(m) && m - k < 3 {
                         m += 1;
                     }
                     j = m;
                     good = m;
-                    lower_end_ok = false;
+                    lower_ends += 1;
                     continue;
                 }
             }
