@@ -5,7 +5,7 @@ use super::class;
 use super::titles::Chain;
 use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::{
-    first_runs, Cases, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL, STARTS_LOWER,
+    first_runs, Cases, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLATFORM, PLURAL, STARTS_LOWER,
     VALUE_IS_SURFACE,
 };
 use crate::normalize::fold;
@@ -72,6 +72,41 @@ const AS_PRESS: &[&str] = &[
     "elu",
     "elus",
     "militants",
+];
+
+/// Words before an online platform that make it the medium, not the company: « sur Twitter »,
+/// « via Facebook », « sa page Facebook », « une vidéo YouTube », « le réseau social Instagram »
+/// (folded).
+const AS_MEDIUM: &[&str] = &[
+    "sur",
+    "via",
+    "page",
+    "pages",
+    "compte",
+    "comptes",
+    "profil",
+    "fil",
+    "chaine",
+    "video",
+    "videos",
+    "message",
+    "messages",
+    "post",
+    "posts",
+    "publication",
+    "publications",
+    "tweet",
+    "tweets",
+    "story",
+    "stories",
+    "live",
+    "application",
+    "appli",
+    "messagerie",
+    "plateforme",
+    "site",
+    "social",
+    "sociaux",
 ];
 
 /// Words before a title that confirm an ambiguous one (« le général », not « en général »).
@@ -412,6 +447,27 @@ impl Run<'_> {
         })
     }
 
+    /// A platform at `ts` is named as a medium: a medium word before it, or before the list of
+    /// names it closes (« sur Facebook et Instagram », « via Twitter, Snapchat ou TikTok »).
+    fn platform_as_medium(&self, ts: usize) -> bool {
+        let mut i = ts;
+        for _ in 0..4 {
+            if i == 0 {
+                return false;
+            }
+            let prev = self.word(i - 1);
+            if AS_MEDIUM.contains(&prev) {
+                return true;
+            }
+            if matches!(prev, "," | "et" | "ou") && i >= 2 && self.is_cap_word(i - 2) {
+                i -= 2;
+            } else {
+                return false;
+            }
+        }
+        false
+    }
+
     /// The case policy and the corroboration of ambiguous entries.
     fn accept(&self, e: &Entry, ts: usize, te: usize, text: &str, cases: &Cases) -> bool {
         let shout = self.tok_has(ts, SHOUT);
@@ -423,6 +479,9 @@ impl Run<'_> {
             return !(e.has(AMBIGUOUS) && shout);
         }
         let prev = if ts > 0 { self.word(ts - 1) } else { "" };
+        if e.has(PLATFORM) && self.platform_as_medium(ts) {
+            return false;
+        }
         match e.kind {
             EntryKind::Title => {
                 if e.has(PLURAL) && !self.is_cap_word(te) {
