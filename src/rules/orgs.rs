@@ -439,6 +439,47 @@ impl Run<'_> {
             self.push_org(ts, te, "cue+name", prio::PERSON_WEAK);
         }
         self.brand_country_phase();
+        self.org_branch_phase();
+    }
+
+    /// « Havas France », « Ubisoft Montréal », « Greenpeace Belgique »: a listed organisation
+    /// (not an acronym, which names sports scores and lists: « PSG Lyon ») then a country, city
+    /// or region of one word, with nothing capitalised after it, is the organisation's branch
+    /// there: one organisation.
+    fn org_branch_phase(&mut self) {
+        let mut place_at: Vec<u32> = vec![0; self.tokens.len() + 1];
+        for c in &self.cands {
+            if !c.hidden
+                && c.kind == Kind::Location
+                && c.te - c.ts == 1
+                && matches!(c.place, Some(Place::Country | Place::City | Place::Region))
+            {
+                place_at[c.ts] = 1;
+            }
+        }
+        let mut found = Vec::new();
+        for c in &self.cands {
+            let Src::Entry(id) = c.src else {
+                continue;
+            };
+            let e = &self.lex.entries[id as usize];
+            if c.hidden
+                || c.kind != Kind::Organisation
+                || e.has(crate::gazetteer::ACRONYM)
+                || e.has(crate::gazetteer::EXACT)
+                || place_at[c.te] == 0
+                || self.tok_has(c.te, SENT_START)
+                || !self.tok_has(c.te, CAP)
+                || self.is_cap_word(c.te + 1)
+                || self.tok_has(c.te + 1, UPPER)
+            {
+                continue;
+            }
+            found.push((c.ts, c.te + 1));
+        }
+        for (ts, te) in found {
+            self.push_org(ts, te, "org+branch", prio::ORG_RULE);
+        }
     }
 
     /// « Business France », « Météo France », « Patinage Canada », « Air Mali »: a capitalised
