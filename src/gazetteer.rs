@@ -545,10 +545,7 @@ pub(crate) fn first_runs(s: &str, at: usize) -> (&str, &str) {
     let rest = &s[at..];
     let first = head(rest);
     let after = &rest[first.len()..];
-    let gap = after
-        .char_indices()
-        .find(|&(_, c)| c.is_alphanumeric())
-        .map_or(after.len(), |(i, _)| i);
+    let gap = run_end(after, false);
     (first, head(&after[gap..]))
 }
 
@@ -569,11 +566,29 @@ fn pair_hash(first: &str, second: &str) -> u64 {
 /// The first word of a folded pattern: its chars up to the first one that is not a letter or a
 /// digit — what the tokeniser reads as a word (« saint » of « saint-denis »).
 fn head(pattern: &str) -> &str {
-    let end = pattern
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(pattern.len(), |(i, _)| i);
-    &pattern[..end]
+    &pattern[..run_end(pattern, true)]
+}
+
+/// The byte length of the longest prefix of `s` whose chars are all letters or digits
+/// (`word` true) or all not (`word` false). ASCII bytes are tested as bytes.
+#[inline]
+fn run_end(s: &str, word: bool) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if b[i].is_ascii_alphanumeric() != word {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        match s[i..].chars().next() {
+            Some(c) if c.is_alphanumeric() == word => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
 }
 
 /// Whether a surface opens with a lower-case letter (« mer Rouge », « easyJet »).
