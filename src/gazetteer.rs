@@ -326,8 +326,9 @@ pub(crate) struct Lexicon {
     /// Folded single word → entry ids: first names, honorifics, organisation heads.
     words: WordTable<WordInfo>,
     /// The class bits that count on a word written in lower case (`words` without first
-    /// names, honorifics, organisation heads and name heads): a table small enough to stay in
-    /// cache, for the four tokens in five that are in lower case.
+    /// names, honorifics, organisation heads and proper-name heads, which count only on a
+    /// capitalised word or a number): a table small enough to stay in cache, for the four
+    /// tokens in five that are in lower case.
     lower: WordTable<u32>,
     /// [`pair_hash`] of the first two words of every proper name of two words or more.
     name_pairs: HashSet<u64, BuildHasherDefault<FxHasher>>,
@@ -447,7 +448,9 @@ impl Lexicon {
             by_pattern.extend(m);
             pattern_ranges.push((start, by_pattern.len() as u32));
         }
-        let lower_only = !(crate::rules::class::CAPITALISED_ONLY | crate::rules::class::NAME_HEAD);
+        let lower_only = !(crate::rules::class::CAPITALISED_ONLY
+            | crate::rules::class::NAME_HEAD
+            | crate::rules::class::NAME_ONE);
         let lower = WordTable::new(
             words
                 .iter()
