@@ -286,9 +286,12 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
+            // Byte by byte: a `copy_from_slice` of a variable length is a call to memmove.
+            let mut word = 0u64;
+            for (i, &b) in rest.iter().enumerate() {
+                word |= u64::from(b) << (8 * i);
+            }
+            self.add(word);
         }
     }
     #[inline]
@@ -330,8 +333,9 @@ pub(crate) struct Lexicon {
     /// Folded single word → entry ids: first names, honorifics, organisation heads.
     words: WordTable<WordInfo>,
     /// The class bits that count on a word written in lower case (`words` without first
-    /// names, honorifics, organisation heads and name heads): a table small enough to stay in
-    /// cache, for the four tokens in five that are in lower case.
+    /// names, honorifics, organisation heads and proper-name heads, which count only on a
+    /// capitalised word or a number): a table small enough to stay in cache, for the four
+    /// tokens in five that are in lower case.
     lower: WordTable<u32>,
     /// [`pair_hash`] of the first two words of every proper name of two words or more.
     name_pairs: HashSet<u64, BuildHasherDefault<FxHasher>>,
@@ -451,7 +455,9 @@ impl Lexicon {
             by_pattern.extend(m);
             pattern_ranges.push((start, by_pattern.len() as u32));
         }
-        let lower_only = !(crate::rules::class::CAPITALISED_ONLY | crate::rules::class::NAME_HEAD);
+        let lower_only = !(crate::rules::class::CAPITALISED_ONLY
+            | crate::rules::class::NAME_HEAD
+            | crate::rules::class::NAME_ONE);
         let lower = WordTable::new(
             words
                 .iter()
@@ -549,10 +555,7 @@ pub(crate) fn first_runs(s: &str, at: usize) -> (&str, &str) {
     let rest = &s[at..];
     let first = head(rest);
     let after = &rest[first.len()..];
-    let gap = after
-        .char_indices()
-        .find(|&(_, c)| c.is_alphanumeric())
-        .map_or(after.len(), |(i, _)| i);
+    let gap = run_end(after, false);
     (first, head(&after[gap..]))
 }
 
@@ -573,11 +576,29 @@ fn pair_hash(first: &str, second: &str) -> u64 {
 /// The first word of a folded pattern: its chars up to the first one that is not a letter or a
 /// digit — what the tokeniser reads as a word (« saint » of « saint-denis »).
 fn head(pattern: &str) -> &str {
-    let end = pattern
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(pattern.len(), |(i, _)| i);
-    &pattern[..end]
+    &pattern[..run_end(pattern, true)]
+}
+
+/// The byte length of the longest prefix of `s` whose chars are all letters or digits
+/// (`word` true) or all not (`word` false). ASCII bytes are tested as bytes.
+#[inline]
+fn run_end(s: &str, word: bool) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if b[i].is_ascii_alphanumeric() != word {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        match s[i..].chars().next() {
+            Some(c) if c.is_alphanumeric() == word => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
 }
 
 /// Whether a surface opens with a lower-case letter (« mer Rouge », « easyJet »).

@@ -119,6 +119,30 @@ static GROUPS: Lazy<Groups> = Lazy::new(|| {
     }
 });
 
+/// The groups of a date match (see `DATE`).
+#[derive(Default)]
+struct DateMatch<'a> {
+    days: Option<&'a str>,
+    month: Option<&'a str>,
+    year: Option<&'a str>,
+    wd: Option<&'a str>,
+    nd: Option<&'a str>,
+    sep: Option<&'a str>,
+    nm: Option<&'a str>,
+    ny: Option<&'a str>,
+    ya: Option<&'a str>,
+}
+
+impl<'a> DateMatch<'a> {
+    /// A bare year.
+    fn year(ya: &'a str) -> DateMatch<'a> {
+        DateMatch {
+            ya: Some(ya),
+            ..DateMatch::default()
+        }
+    }
+}
+
 impl Run<'_> {
     #[inline(never)]
     pub(crate) fn date_phase(&mut self) {
@@ -161,11 +185,38 @@ impl Run<'_> {
                 }
             }
             let sub = &folded[s..];
-            let Some(m) = DATE.captures_read(&mut locs, sub) else {
-                continue;
+            // Four digits and no fifth can only be the pattern's bare year (every other branch
+            // wants a letter, or a separator after one or two digits): read it without the
+            // regex, which costs thousands of instructions a call with captures.
+            let four_digits = sub.len() >= 4
+                && sub.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                && !sub.as_bytes().get(4).is_some_and(u8::is_ascii_digit);
+            let (e, m) = if four_digits {
+                let y = sub.as_bytes();
+                if !((y[0] == b'1' && y[1] >= b'5') || (y[0] == b'2' && y[1] == b'0')) {
+                    continue;
+                }
+                (s + 4, DateMatch::year(&sub[..4]))
+            } else {
+                let Some(m) = DATE.captures_read(&mut locs, sub) else {
+                    continue;
+                };
+                let group = |g: usize| locs.get(g).map(|(a, b)| &sub[a..b]);
+                (
+                    s + m.end(),
+                    DateMatch {
+                        days: group(groups.days),
+                        month: group(groups.month),
+                        year: group(groups.year),
+                        wd: group(groups.wd),
+                        nd: group(groups.nd),
+                        sep: group(groups.sep),
+                        nm: group(groups.nm),
+                        ny: group(groups.ny),
+                        ya: group(groups.ya),
+                    },
+                )
             };
-            let group = |g: usize| locs.get(g).map(|(a, b)| &sub[a..b]);
-            let e = s + m.end();
             let starts_digit = folded.as_bytes()[s].is_ascii_digit();
             let before_ok = match folded[..s].chars().next_back() {
                 None => true,
@@ -182,19 +233,19 @@ impl Run<'_> {
             if !before_ok || !after_ok {
                 continue;
             }
-            let r = if let Some(month) = group(groups.month) {
-                textual_date(group(groups.days), month, group(groups.year))
-            } else if group(groups.wd).is_some() {
+            let r = if let Some(month) = m.month {
+                textual_date(m.days, month, m.year)
+            } else if m.wd.is_some() {
                 // « ce jeudi 26 »: a day of the current month, no value.
                 Some((None, "date"))
-            } else if let Some(nd) = group(groups.nd) {
+            } else if let Some(nd) = m.nd {
                 numeric_date(
                     nd,
-                    group(groups.sep).unwrap_or(""),
-                    group(groups.nm).unwrap_or(""),
-                    group(groups.ny).unwrap_or(""),
+                    m.sep.unwrap_or(""),
+                    m.nm.unwrap_or(""),
+                    m.ny.unwrap_or(""),
                 )
-            } else if let Some(ya) = group(groups.ya) {
+            } else if let Some(ya) = m.ya {
                 self.year_in_context(i, s != t.fs as usize)
                     .then(|| (Some(Value::Date(ya.to_string())), "date-year"))
             } else {

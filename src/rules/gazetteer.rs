@@ -484,6 +484,18 @@ impl Run<'_> {
         }
         match e.kind {
             EntryKind::Title => {
+                // A title that is also a given name (« Cheikh », « Pape », « Émir »), written
+                // with a capital, with no determiner before it and a name after it, is the
+                // given name: « le ministre Cheikh Tidiane Gadio », not « le cheikh Tamim ».
+                if te == ts + 1
+                    && !shout
+                    && self.is(ts, class::FIRST_NAME)
+                    && !DETERMINERS.contains(&prev)
+                    && self.is_cap_word(te)
+                    && !self.is_particle(te)
+                {
+                    return false;
+                }
                 if e.has(PLURAL) && !self.is_cap_word(te) {
                     // « six vice-ministres » names nobody; « les présidents Macron et… » does.
                     return false;
