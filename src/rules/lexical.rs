@@ -276,6 +276,10 @@ const ORG_CUE_NOUNS: &[&str] = &[
     "institut",
     "sondeur",
     "sondage",
+    "lycée",
+    "collège",
+    "hôpital",
+    "clinique",
 ];
 
 /// Professions and roles that announce a name (« le footballeur Sadio Mané »), singular,

@@ -405,6 +405,8 @@ impl Run<'_> {
                 || self.tok_has(j, SENT_START)
                 || self.starts[j] != 0
                 || self.person_starts(j)
+                // « le lycée Alexis de Tocqueville »: a person's name with a particle.
+                || (self.is_first_name(j) && self.is_particle(j + 1))
             {
                 continue;
             }
