@@ -225,6 +225,15 @@ impl Run<'_> {
                 .filter(|(_, e)| self.accept(e, ts, te, text, &cases))
                 .min_by_key(|(_, e)| rank(e.kind));
             let Some((id, e)) = best else {
+                // A platform named as a medium is the service: nothing else may take it for
+                // an organisation (« sa chaîne YouTube », « via Amazon »).
+                if lex.pattern_ids(h.pattern).iter().any(|&id| {
+                    let e = &lex.entries[id as usize];
+                    e.has(PLATFORM) && same_case_of(&cases, &e.cases, text, &e.surface)
+                }) && self.platform_as_medium(ts)
+                {
+                    self.push_blocker(ts, te, "platform-as-medium");
+                }
                 continue;
             };
             let folded_text = &self.folded.text[h.start..h.end];
