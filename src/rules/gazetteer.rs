@@ -173,6 +173,18 @@ fn has_capitals_of(text: &str, surface: &str) -> bool {
     }
 }
 
+/// A one-word name with inner capitals written with its first capital only: « Youtube »,
+/// « Buzzfeed », « Linkedin » for YouTube, BuzzFeed, LinkedIn (the press often drops them).
+fn camel_as_title(text: &str, surface: &str) -> bool {
+    let one_word = |s: &str| s.chars().all(char::is_alphabetic);
+    let mut t = text.chars();
+    one_word(text)
+        && one_word(surface)
+        && surface.chars().skip(1).any(char::is_uppercase)
+        && t.next().is_some_and(char::is_uppercase)
+        && t.all(char::is_lowercase)
+}
+
 fn rank(kind: EntryKind) -> u8 {
     match kind {
         EntryKind::Country => 0,
@@ -535,7 +547,9 @@ impl Run<'_> {
                         .next()
                         .is_some_and(|w| w.chars().any(char::is_uppercase));
                 if !first_upper
-                    || !has_capitals_of_cases(cases, &e.cases, text, &e.surface) && !shout
+                    || !has_capitals_of_cases(cases, &e.cases, text, &e.surface)
+                        && !shout
+                        && !camel_as_title(text, &e.surface)
                 {
                     return false;
                 }
