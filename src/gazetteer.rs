@@ -75,6 +75,9 @@ pub(crate) const MASC: u16 = 16;
 pub(crate) const FEM: u16 = 32;
 /// Plural.
 pub(crate) const PLURAL: u16 = 64;
+/// An online platform or website (Twitter, Facebook, YouTube): an organisation as an agent
+/// (« Facebook a annoncé »), the service, not an organisation, as a medium (« sur Twitter »).
+pub(crate) const PLATFORM: u16 = 128;
 /// Set at build time: the value folds to the surface, so it tells nothing the text does not.
 pub(crate) const VALUE_IS_SURFACE: u16 = 1 << 15;
 /// Set at build time: the surface opens with a lower-case letter (« mer Rouge »).
@@ -233,6 +236,7 @@ fn parse_flags(s: &str) -> Result<u16, String> {
             "m" => MASC,
             "f" => FEM,
             "pl" => PLURAL,
+            "platform" => PLATFORM,
             "" => 0,
             _ => {
                 let ok = if let Some(cc) = flag.strip_prefix("cc=") {
@@ -247,7 +251,7 @@ fn parse_flags(s: &str) -> Result<u16, String> {
                 if !ok {
                     return Err(format!(
                         "unknown or malformed flag {flag:?} (expected exact, ambiguous, capital, \
-                         acronym, m, f, pl, cc=XX, pop=N or wikidata=Q…)"
+                         acronym, m, f, pl, platform, cc=XX, pop=N or wikidata=Q…)"
                     ));
                 }
                 0

@@ -5,7 +5,7 @@ use super::class;
 use super::titles::Chain;
 use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::{
-    first_runs, Cases, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLURAL, STARTS_LOWER,
+    first_runs, Cases, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLATFORM, PLURAL, STARTS_LOWER,
     VALUE_IS_SURFACE,
 };
 use crate::normalize::fold;
@@ -74,6 +74,41 @@ const AS_PRESS: &[&str] = &[
     "militants",
 ];
 
+/// Words before an online platform that make it the medium, not the company: « sur Twitter »,
+/// « via Facebook », « sa page Facebook », « une vidéo YouTube », « le réseau social Instagram »
+/// (folded).
+const AS_MEDIUM: &[&str] = &[
+    "sur",
+    "via",
+    "page",
+    "pages",
+    "compte",
+    "comptes",
+    "profil",
+    "fil",
+    "chaine",
+    "video",
+    "videos",
+    "message",
+    "messages",
+    "post",
+    "posts",
+    "publication",
+    "publications",
+    "tweet",
+    "tweets",
+    "story",
+    "stories",
+    "live",
+    "application",
+    "appli",
+    "messagerie",
+    "plateforme",
+    "site",
+    "social",
+    "sociaux",
+];
+
 /// Words before a title that confirm an ambiguous one (« le général », not « en général »).
 const DETERMINERS: &[&str] = &[
     "le", "la", "l'", "les", "un", "une", "du", "au", "ce", "cette", "son", "sa", "ses", "leur",
@@ -138,6 +173,18 @@ fn has_capitals_of(text: &str, surface: &str) -> bool {
     }
 }
 
+/// A one-word name with inner capitals written with its first capital only: « Youtube »,
+/// « Buzzfeed », « Linkedin » for YouTube, BuzzFeed, LinkedIn (the press often drops them).
+fn camel_as_title(text: &str, surface: &str) -> bool {
+    let one_word = |s: &str| s.chars().all(char::is_alphabetic);
+    let mut t = text.chars();
+    one_word(text)
+        && one_word(surface)
+        && surface.chars().skip(1).any(char::is_uppercase)
+        && t.next().is_some_and(char::is_uppercase)
+        && t.all(char::is_lowercase)
+}
+
 fn rank(kind: EntryKind) -> u8 {
     match kind {
         EntryKind::Country => 0,
@@ -190,6 +237,15 @@ impl Run<'_> {
                 .filter(|(_, e)| self.accept(e, ts, te, text, &cases))
                 .min_by_key(|(_, e)| rank(e.kind));
             let Some((id, e)) = best else {
+                // A platform named as a medium is the service: nothing else may take it for
+                // an organisation (« sa chaîne YouTube », « via Amazon »).
+                if lex.pattern_ids(h.pattern).iter().any(|&id| {
+                    let e = &lex.entries[id as usize];
+                    e.has(PLATFORM) && same_case_of(&cases, &e.cases, text, &e.surface)
+                }) && self.platform_as_medium(ts)
+                {
+                    self.push_blocker(ts, te, "platform-as-medium");
+                }
                 continue;
             };
             let folded_text = &self.folded.text[h.start..h.end];
@@ -412,6 +468,27 @@ impl Run<'_> {
         })
     }
 
+    /// A platform at `ts` is named as a medium: a medium word before it, or before the list of
+    /// names it closes (« sur Facebook et Instagram », « via Twitter, Snapchat ou TikTok »).
+    fn platform_as_medium(&self, ts: usize) -> bool {
+        let mut i = ts;
+        for _ in 0..4 {
+            if i == 0 {
+                return false;
+            }
+            let prev = self.word(i - 1);
+            if AS_MEDIUM.contains(&prev) {
+                return true;
+            }
+            if matches!(prev, "," | "et" | "ou") && i >= 2 && self.is_cap_word(i - 2) {
+                i -= 2;
+            } else {
+                return false;
+            }
+        }
+        false
+    }
+
     /// The case policy and the corroboration of ambiguous entries.
     fn accept(&self, e: &Entry, ts: usize, te: usize, text: &str, cases: &Cases) -> bool {
         let shout = self.tok_has(ts, SHOUT);
@@ -423,6 +500,9 @@ impl Run<'_> {
             return !(e.has(AMBIGUOUS) && shout);
         }
         let prev = if ts > 0 { self.word(ts - 1) } else { "" };
+        if e.has(PLATFORM) && self.platform_as_medium(ts) {
+            return false;
+        }
         match e.kind {
             EntryKind::Title => {
                 // A title that is also a given name (« Cheikh », « Pape », « Émir »), written
@@ -467,7 +547,9 @@ impl Run<'_> {
                         .next()
                         .is_some_and(|w| w.chars().any(char::is_uppercase));
                 if !first_upper
-                    || !has_capitals_of_cases(cases, &e.cases, text, &e.surface) && !shout
+                    || !has_capitals_of_cases(cases, &e.cases, text, &e.surface)
+                        && !shout
+                        && !camel_as_title(text, &e.surface)
                 {
                     return false;
                 }

@@ -268,6 +268,18 @@ const ORG_CUE_NOUNS: &[&str] = &[
     "équipe",
     "coalition",
     "organisation",
+    "enseigne",
+    "boutique",
+    "magasin",
+    "supermarché",
+    "hypermarché",
+    "institut",
+    "sondeur",
+    "sondage",
+    "lycée",
+    "collège",
+    "hôpital",
+    "clinique",
 ];
 
 /// Professions and roles that announce a name (« le footballeur Sadio Mané »), singular,

@@ -219,6 +219,7 @@ impl Run<'_> {
     /// (« la NASA », « l'IGPN »). Roman numerals and the acronyms of common nouns are not.
     #[inline(never)]
     pub(crate) fn unknown_acronym_phase(&mut self) {
+        let common = self.common_noun_acronyms();
         let mut found = Vec::new();
         for i in 0..self.tokens.len() {
             let t = self.tokens[i];
@@ -237,6 +238,7 @@ impl Run<'_> {
                 || w.chars().any(|c| c.is_ascii_digit())
                 || w.chars().all(|c| "IVXLCDM".contains(c))
                 || COMMON_ACRONYMS.contains(&w)
+                || common.contains(&w)
                 || !w.chars().next().is_some_and(char::is_alphabetic)
             {
                 continue;
@@ -252,6 +254,76 @@ impl Run<'_> {
         for i in found {
             self.push_org(i, i + 1, "acronym-unknown", prio::PERSON_WEAK);
         }
+    }
+
+    /// Acronyms the text defines by common nouns, which name no organisation: « un référendum
+    /// d'initiative citoyenne (RIC) », « le RIC (référendum d'initiative citoyenne) », « des
+    /// blindés VBRG (véhicules blindés à roues de la gendarmerie) ». The words before « (ACR) »,
+    /// back to a punctuation mark or twice as many words as the acronym has letters, hold no
+    /// capital and no noun that opens or announces an organisation (« l'institut géologique
+    /// américain (USGS) », « le service national de renseignement (SNR) »); the words in
+    /// « ACR (…) » open in lower case with no noun that announces an organisation (« le MHP
+    /// (parti d'action nationaliste) » stays an organisation).
+    fn common_noun_acronyms(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        if !self.f().contains('(') {
+            return out;
+        }
+        let mut title_end = vec![false; self.tokens.len() + 1];
+        for c in self.cands.iter().filter(|c| c.kind == Kind::Title) {
+            title_end[c.te] = true;
+        }
+        let lower = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| t.has(WORD) && !t.has(CAP) && !t.has(UPPER))
+        };
+        let n = self.tokens.len();
+        for (i, &after_title) in title_end
+            .iter()
+            .enumerate()
+            .take(n.saturating_sub(1))
+            .skip(1)
+        {
+            if self.word(i) != "(" {
+                continue;
+            }
+            // « … lower-case words (ACR) »
+            // (Not after a title: « le maire (UDE) » names the mayor's party.)
+            if self.word(i + 2) == ")" && self.is_acronym(i + 1) && lower(i - 1) && !after_title {
+                let reach = 2 * self.orig_word(i + 1).chars().count() + 3;
+                let mut from = i - 1;
+                while from > 0
+                    && i - from < reach
+                    && !self.tok_has(from, SENT_START)
+                    && !matches!(self.word(from - 1), "," | "." | ";" | ":" | "(" | ")")
+                {
+                    from -= 1;
+                }
+                let named = (from..i).any(|k| {
+                    (self.tok_has(k, CAP) && !self.tok_has(k, SENT_START) && self.tok_has(k, WORD))
+                        || self.is(k, class::ORG_CUE)
+                        // An organisation head in lower case: « l'institut géologique ».
+                        || self
+                            .lex
+                            .word(self.word(k))
+                            .is_some_and(|w| w.class & class::ORG_HEAD != 0)
+                });
+                if !named {
+                    out.push(self.orig_word(i + 1));
+                }
+            }
+            // « ACR (lower-case words) »
+            if self.is_acronym(i - 1)
+                && lower(i + 1)
+                && lower(i + 2)
+                && !self.is(i + 1, class::ORG_CUE)
+                && !self.is_function_word(i + 1)
+            {
+                out.push(self.orig_word(i - 1));
+            }
+        }
+        out
     }
 
     /// Sports clubs by their prefix: « AS Vita Club », « FC Nantes », « RC Lens ».
@@ -333,6 +405,8 @@ impl Run<'_> {
                 || self.tok_has(j, SENT_START)
                 || self.starts[j] != 0
                 || self.person_starts(j)
+                // « le lycée Alexis de Tocqueville »: a person's name with a particle.
+                || (self.is_first_name(j) && self.is_particle(j + 1))
             {
                 continue;
             }
@@ -367,6 +441,47 @@ impl Run<'_> {
             self.push_org(ts, te, "cue+name", prio::PERSON_WEAK);
         }
         self.brand_country_phase();
+        self.org_branch_phase();
+    }
+
+    /// « Havas France », « Ubisoft Montréal », « Greenpeace Belgique »: a listed organisation
+    /// (not an acronym, which names sports scores and lists: « PSG Lyon ») then a country, city
+    /// or region of one word, with nothing capitalised after it, is the organisation's branch
+    /// there: one organisation.
+    fn org_branch_phase(&mut self) {
+        let mut place_at: Vec<u32> = vec![0; self.tokens.len() + 1];
+        for c in &self.cands {
+            if !c.hidden
+                && c.kind == Kind::Location
+                && c.te - c.ts == 1
+                && matches!(c.place, Some(Place::Country | Place::City | Place::Region))
+            {
+                place_at[c.ts] = 1;
+            }
+        }
+        let mut found = Vec::new();
+        for c in &self.cands {
+            let Src::Entry(id) = c.src else {
+                continue;
+            };
+            let e = &self.lex.entries[id as usize];
+            if c.hidden
+                || c.kind != Kind::Organisation
+                || e.has(crate::gazetteer::ACRONYM)
+                || e.has(crate::gazetteer::EXACT)
+                || place_at[c.te] == 0
+                || self.tok_has(c.te, SENT_START)
+                || !self.tok_has(c.te, CAP)
+                || self.is_cap_word(c.te + 1)
+                || self.tok_has(c.te + 1, UPPER)
+            {
+                continue;
+            }
+            found.push((c.ts, c.te + 1));
+        }
+        for (ts, te) in found {
+            self.push_org(ts, te, "org+branch", prio::ORG_RULE);
+        }
     }
 
     /// « Business France », « Météo France », « Patinage Canada », « Air Mali »: a capitalised

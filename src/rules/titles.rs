@@ -24,6 +24,7 @@ const ORG_CONNECTORS: &[&str] = &["pour"];
 const GENERIC_NOUNS: &[&str] = &[
     "pays", "fait", "moment", "jour", "jours", "temps", "cas", "reste", "coup", "nombre", "part",
     "lieu", "sujet", "point", "cours", "cote", "annee", "mois", "semaine", "ville", "region",
+    "saison",
 ];
 
 /// Longest chain, in connectors.
@@ -41,7 +42,8 @@ impl Run<'_> {
             && w.len() >= 3
             && !GENERIC_NOUNS.contains(&w)
             // An infinitive after « de » is a verb: « l'Église catholique de tenter ».
-            && !(w.ends_with("er") && !w.ends_with("ier") && self.word(i - 1) == "de")
+            && !(((w.ends_with("er") && !w.ends_with("ier")) || w.ends_with("ir"))
+                && self.word(i - 1) == "de")
             && !w.ends_with("ment")
     }
 
@@ -107,7 +109,7 @@ impl Run<'_> {
         };
         let mut j = start;
         let mut good = start;
-        // Up to two lower-case complements may end an organisation name whose head is
+        // Up to three lower-case complements may end an organisation name whose head is
         // capitalised inside a sentence (« Bureau de la sécurité des transports »).
         let mut lower_ends = 0;
         let lower_end_ok = mode == Chain::Org
@@ -165,8 +167,15 @@ impl Run<'_> {
                 // collectivités »: a capitalised head inside a sentence makes a name of a
                 // lower-case complement too, with its adjectives.
                 if lower_end_ok
-                    && lower_ends < 2
-                    && matches!(self.word(j), "de" | "du" | "des" | "d'")
+                    && lower_ends < 3
+                    // « Fédération du commerce et de la distribution », « Association
+                    // nationale pour l'étude de la neige » (« pour » with an article: not
+                    // « pour obtenir »).
+                    && (matches!(self.word(j), "de" | "du" | "des" | "d'")
+                        || (self.word(j) == "pour"
+                            && matches!(self.word(j + 1), "la" | "le" | "l'" | "les"))
+                        || (self.word(j) == "et"
+                            && matches!(self.word(j + 1), "de" | "du" | "des" | "d'")))
                 {
                     let mut m = k + 1;
                     while self.is_org_adjective(m) && m - k < 3 {

@@ -525,6 +525,12 @@ def select_cities():
     chosen = [c for c in cities
               if c["population"] >= 100_000 or c["geonameid"] in capitals or c["geonameid"] in hand
               or (c["countrycode"] in FRANCOPHONE and c["population"] >= 15_000)]
+    # A place no other language names (GeoNames' recent sections of a city, such as Paris'
+    # quartiers administratifs) does not take an organisation's name: « Maison Blanche », the
+    # quartier of Paris 13e, is the White House in the news.
+    chosen = [c for c in chosen
+              if c["geonameid"] in hand or any(a.strip() for a in c["alternatenames"])
+              or fold(c["name"]) not in ORG_FOLDS]
     return chosen, capitals, hand
 
 

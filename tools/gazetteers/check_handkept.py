@@ -13,8 +13,8 @@ import re
 import sys
 
 KINDS = {"country", "city", "region", "place", "org", "title", "honorific",
-         "demonym", "demonym-prefix", "first-name"}
-PLAIN_FLAGS = {"exact", "ambiguous", "capital", "m", "f", "pl", "acronym"}
+         "demonym", "demonym-prefix", "first-name", "org-head"}
+PLAIN_FLAGS = {"exact", "ambiguous", "capital", "m", "f", "pl", "acronym", "platform"}
 VALUED_FLAGS = [re.compile(r"^cc=[A-Z]{2}$"), re.compile(r"^pop=[0-9]+$"),
                 re.compile(r"^wikidata=Q[0-9]+$")]
 HEADER_KEYS = ("source:", "version:", "licence:", "regenerate:")
