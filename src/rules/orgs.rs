@@ -219,7 +219,8 @@ impl Run<'_> {
     /// (« la NASA », « l'IGPN »). Roman numerals and the acronyms of common nouns are not.
     #[inline(never)]
     pub(crate) fn unknown_acronym_phase(&mut self) {
-        let common = self.common_noun_acronyms();
+        // Read only when a word in capitals gets that far (most texts have none).
+        let mut common: Option<Vec<&str>> = None;
         let mut found = Vec::new();
         for i in 0..self.tokens.len() {
             let t = self.tokens[i];
@@ -238,7 +239,9 @@ impl Run<'_> {
                 || w.chars().any(|c| c.is_ascii_digit())
                 || w.chars().all(|c| "IVXLCDM".contains(c))
                 || COMMON_ACRONYMS.contains(&w)
-                || common.contains(&w)
+                || common
+                    .get_or_insert_with(|| self.common_noun_acronyms())
+                    .contains(&w)
                 || !w.chars().next().is_some_and(char::is_alphabetic)
             {
                 continue;
