@@ -308,24 +308,27 @@ fn flag_sentences(f: &str, tokens: &mut [Token]) {
 
 /// Marks words in lines where most words are in capitals (headlines, OCR'd mastheads).
 fn flag_shouting(tokens: &mut [Token]) {
+    // One pass counts each line's words and words in capitals; a line that shouts is marked
+    // when its end is reached.
     let mut line_start = 0;
+    let mut words = 0usize;
+    let mut upper = 0usize;
     for idx in 0..=tokens.len() {
         let boundary = idx == tokens.len() || (idx > 0 && tokens[idx].has(AFTER_BREAK));
-        if !boundary {
-            continue;
-        }
-        let line = &tokens[line_start..idx];
-        let words = line
-            .iter()
-            .filter(|t| t.has(WORD) && !t.has(NUMBER) && t.fe - t.fs >= 2)
-            .count();
-        let upper = line.iter().filter(|t| t.has(UPPER)).count();
-        if words >= 3 && upper * 10 >= words * 6 {
-            for t in &mut tokens[line_start..idx] {
-                t.flags |= SHOUT;
+        if boundary {
+            if words >= 3 && upper * 10 >= words * 6 {
+                for t in &mut tokens[line_start..idx] {
+                    t.flags |= SHOUT;
+                }
             }
+            line_start = idx;
+            words = 0;
+            upper = 0;
         }
-        line_start = idx;
+        if let Some(t) = tokens.get(idx) {
+            words += usize::from(t.has(WORD) && !t.has(NUMBER) && t.fe - t.fs >= 2);
+            upper += usize::from(t.has(UPPER));
+        }
     }
 }
 
