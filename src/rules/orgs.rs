@@ -162,6 +162,34 @@ impl Run<'_> {
             }
             self.push_org(start, end, "org-head", prio::ORG_RULE);
         }
+        self.org_nationality();
+    }
+
+    /// « la Sécurité civile française », « le Parti travailliste australien », « la Réserve
+    /// fédérale américaine »: a listed organisation followed by a nationality in lower case
+    /// takes it into its name (the rule `org-head` already does so for the names it reads).
+    fn org_nationality(&mut self) {
+        let n = self.cands.len();
+        for idx in 0..n {
+            let c = &self.cands[idx];
+            if c.kind != Kind::Organisation || c.hidden || !matches!(c.src, Src::Entry(_)) {
+                continue;
+            }
+            let te = c.te;
+            if !self.is(te, class::DEMONYM)
+                || !self.tok_has(te, WORD)
+                || self.tok_has(te, CAP)
+                || self.tokens[te].fs != self.tokens[te - 1].fe + 1
+            {
+                continue;
+            }
+            let mut ext = self.cands[idx].clone();
+            ext.te = te + 1;
+            ext.fe = self.tokens[te].fe as usize;
+            ext.src = Src::Rule("org+nationality");
+            ext.prio = prio::ORG_RULE;
+            self.cands.push(ext);
+        }
     }
 
     /// « ministère de l'Intérieur »: a ministry named by its portfolio, lower-case head.
