@@ -9,17 +9,18 @@ use crate::pipeline::starts;
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{CAP, SENT_START, SHOUT, UPPER, WORD};
 
-/// Acronyms of common nouns, currencies and competitions, never organisations (« le PIB », « la
-/// TVA », « un CDD », « 500 FCFA », « la CAN »).
+/// Acronyms of common nouns, currencies, competitions and treaties, never organisations
+/// (« le PIB », « la TVA », « un CDD », « 500 FCFA », « la CAN », « l'ALENA »).
 const COMMON_ACRONYMS: &[&str] = &[
-    "ADN", "ADSL", "AI", "AM", "AOC", "API", "ARN", "AVC", "BAC", "BD", "BTP", "BTS", "CAN", "CAP",
-    "CD", "CDD", "CDI", "CEO", "CFA", "CHAN", "CHU", "CO2", "COVID", "CRS", "CSG", "CV", "DG",
-    "DJ", "DRH", "DUT", "DVD", "EPR", "EUR", "FAQ", "FCFA", "GMT", "GPS", "HD", "HLM", "HT", "IA",
-    "IFI", "IPO", "IRM", "ISF", "IVG", "JO", "KO", "LED", "LGBT", "LGBTQ", "MBA", "MMA", "NB",
-    "NDLR", "OGM", "OK", "ONG", "OPA", "OVNI", "PC", "PDF", "PDG", "PIB", "PM", "PMA", "PME",
-    "PS4", "PV", "QG", "QI", "RER", "RGPD", "RSA", "RTT", "SDF", "SIDA", "SMIC", "SMS", "SUV",
-    "TER", "TGV", "TNT", "TPE", "TTC", "TV", "TVA", "URL", "US", "USB", "USD", "UTC", "UV", "VIH",
-    "VIP", "VTC", "VTT", "WC", "WIFI", "ZAD", "ZFE",
+    "ADN", "ADSL", "AECG", "AI", "ALENA", "AM", "AOC", "API", "ARN", "AVC", "BAC", "BD", "BEP",
+    "BTP", "BTS", "CAC", "CAN", "CAP", "CAPES", "CD", "CDD", "CDI", "CEO", "CETA", "CFA", "CHAN",
+    "CHU", "CO2", "COVID", "CRS", "CSG", "CV", "DG", "DJ", "DRH", "DUT", "DVD", "EPR", "EUR",
+    "FAQ", "FCFA", "GMT", "GPS", "HD", "HLM", "HT", "IA", "IFI", "IPO", "IRM", "ISF", "ITT", "IVG",
+    "JO", "JT", "KO", "LED", "LGBT", "LGBTQ", "MBA", "MMA", "NB", "NDLR", "OGM", "OK", "ONG",
+    "OPA", "OVNI", "PAC", "PACS", "PC", "PDF", "PDG", "PIB", "PLU", "PM", "PMA", "PME", "PS4",
+    "PV", "QCM", "QG", "QI", "RER", "RGPD", "RIC", "RSA", "RTT", "SDF", "SIDA", "SMIC", "SMS",
+    "SUV", "TAFTA", "TATP", "TER", "TGV", "TNT", "TPE", "TPP", "TTC", "TTIP", "TV", "TVA", "URL",
+    "US", "USB", "USD", "UTC", "UV", "VIH", "VIP", "VTC", "VTT", "WC", "WIFI", "ZAD", "ZFE",
 ];
 
 /// Last words of company names, as written (« Valve Corporation », « Niantic Labs »).
