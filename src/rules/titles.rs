@@ -68,7 +68,13 @@ impl Run<'_> {
         let mut m = k;
         let mut has_cap = false;
         loop {
-            if self.is_cap_word(m) && !self.tok_has(m, SENT_START) && !self.person_starts(m) {
+            // « Université baptiste de Hong Kong »: a listed place or organisation that opens
+            // like a person's name is the place.
+            if self.is_cap_word(m)
+                && !self.tok_has(m, SENT_START)
+                && (!self.person_starts(m)
+                    || (mode == Chain::Org && self.starts_with(m, starts::LOC | starts::ORG)))
+            {
                 if mode == Chain::Title
                     && ((m > k && self.starts_with(m, starts::LOC | starts::ORG))
                         || self.tok_has(m, UPPER))
