@@ -56,6 +56,7 @@ pub(crate) const ORG_SUFFIXES: &[&str] = &[
     "Software",
     "Institute",
     "Foundation",
+    "International",
 ];
 
 /// Prefixes of sports clubs' names, as written.
