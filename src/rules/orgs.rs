@@ -23,7 +23,8 @@ const COMMON_ACRONYMS: &[&str] = &[
     "US", "USB", "USD", "UTC", "UV", "VIH", "VIP", "VTC", "VTT", "WC", "WIFI", "ZAD", "ZFE",
 ];
 
-/// Last words of company names, as written (« Valve Corporation », « Niantic Labs »).
+/// Last words of company and institution names, as written (« Valve Corporation », « Niantic
+/// Labs »), English ones included (« International Skating Union », « Columbia Records »).
 pub(crate) const ORG_SUFFIXES: &[&str] = &[
     "Inc",
     "Ltd",
@@ -57,6 +58,20 @@ pub(crate) const ORG_SUFFIXES: &[&str] = &[
     "Institute",
     "Foundation",
     "International",
+    "Association",
+    "Federation",
+    "Council",
+    "Agency",
+    "Organization",
+    "Committee",
+    "Society",
+    "Union",
+    "Party",
+    "Records",
+    "Pictures",
+    "Productions",
+    "Network",
+    "Navy",
 ];
 
 /// Prefixes of sports clubs' names, as written.
