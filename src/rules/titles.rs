@@ -18,7 +18,7 @@ pub(crate) enum Chain {
 }
 
 const TITLE_CONNECTORS: &[&str] = &["a", "au", "aux", "aupres"];
-const ORG_CONNECTORS: &[&str] = &["pour"];
+const ORG_CONNECTORS: &[&str] = &["pour", "contre"];
 
 /// Nouns too general to end an organisation's name (« Cour suprême du pays »).
 const GENERIC_NOUNS: &[&str] = &[
@@ -150,6 +150,11 @@ impl Run<'_> {
                 break;
             }
             let end = self.content(k, mode);
+            // « contre » takes only a lower-case complement (« Ligue contre le cancer »), not a
+            // name: « la Ligue Europa contre le Celtic ».
+            if end > k && self.word(j) == "contre" {
+                break;
+            }
             if end > k {
                 j = end;
                 good = end;
@@ -178,7 +183,7 @@ impl Run<'_> {
                     // nationale pour l'étude de la neige » (« pour » with an article: not
                     // « pour obtenir »).
                     && (matches!(self.word(j), "de" | "du" | "des" | "d'")
-                        || (self.word(j) == "pour"
+                        || (matches!(self.word(j), "pour" | "contre")
                             && matches!(self.word(j + 1), "la" | "le" | "l'" | "les"))
                         || (self.word(j) == "et"
                             && matches!(self.word(j + 1), "de" | "du" | "des" | "d'")))
