@@ -107,6 +107,17 @@ const LOWER_HEADS: &[&str] = &[
     "comite",
 ];
 
+/// Heads of a representation or a mission abroad, whose name ends with the country it is in
+/// (folded).
+const ABROAD_HEADS: &[&str] = &[
+    "ambassade",
+    "consulat",
+    "mission",
+    "delegation",
+    "representation",
+    "bureau",
+];
+
 /// Adjectives that form one head with the noun after them (« Haut Conseil », « Haute Cour »).
 const HEAD_PREFIXES: &[&str] = &["haut", "haute", "grand", "grande", "nouveau", "nouvelle"];
 
@@ -176,6 +187,14 @@ impl Run<'_> {
             // « Conseil municipal » opening a sentence is not a name.
             if self.tok_has(start, SENT_START) && !(i + 1..end).any(|k| self.is_cap_word(k)) {
                 continue;
+            }
+            // « l'Ambassade d'Algérie au Canada », « la Mission des Nations unies pour la
+            // stabilisation en Haïti »: a representation abroad names the country it is in.
+            if ABROAD_HEADS.contains(&self.word(i))
+                && matches!(self.word(end), "au" | "aux" | "en")
+                && self.starts_with(end + 1, starts::LOC)
+            {
+                end = self.content(end + 1, Chain::Org).max(end);
             }
             self.push_org(start, end, "org-head", prio::ORG_RULE);
         }
