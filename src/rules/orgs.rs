@@ -107,6 +107,20 @@ const LOWER_HEADS: &[&str] = &[
     "comite",
 ];
 
+/// French trade-union confederations, as written: their federations are named by the trade
+/// after them (« CGT Cheminots », « FO des Transports »).
+const UNION_CONFEDERATIONS: &[&str] = &[
+    "CGT",
+    "CFDT",
+    "FO",
+    "CFTC",
+    "CFE-CGC",
+    "UNSA",
+    "SUD",
+    "FSU",
+    "Solidaires",
+];
+
 /// Heads of a representation or a mission abroad, whose name ends with the country it is in
 /// (folded).
 const ABROAD_HEADS: &[&str] = &[
@@ -509,6 +523,42 @@ impl Run<'_> {
         }
         self.brand_country_phase();
         self.org_branch_phase();
+        self.union_branch_phase();
+    }
+
+    /// « la CGT Cheminots », « FO des Transports », « la CGT du livre »: a trade-union
+    /// confederation followed by the trade of one of its federations is that federation.
+    fn union_branch_phase(&mut self) {
+        let mut found = Vec::new();
+        for c in &self.cands {
+            if c.hidden
+                || c.kind != Kind::Organisation
+                || c.te - c.ts != 1
+                || !matches!(c.src, Src::Entry(_))
+                || !UNION_CONFEDERATIONS.contains(&self.orig_word(c.ts))
+            {
+                continue;
+            }
+            let k = c.te;
+            if self.is_cap_word(k)
+                && !self.tok_has(k, SENT_START)
+                && self.starts[k] == 0
+                && !self.is_first_name(k)
+            {
+                found.push((c.ts, k + 1));
+            } else if matches!(self.word(k), "du" | "des")
+                && self.tok_has(k + 1, WORD)
+                && !self.is_function_word(k + 1)
+                && !self.is_calendar_word(k + 1)
+                && self.word(k + 1).len() >= 4
+                && (!self.tok_has(k + 1, CAP) || self.starts[k + 1] == 0)
+            {
+                found.push((c.ts, k + 2));
+            }
+        }
+        for (ts, te) in found {
+            self.push_org(ts, te, "union+branch", prio::ORG_RULE);
+        }
     }
 
     /// « Havas France », « Ubisoft Montréal », « Greenpeace Belgique »: a listed organisation
