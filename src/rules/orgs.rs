@@ -179,6 +179,9 @@ impl Run<'_> {
                 {
                     k += 1;
                 }
+                if k > i + 1 && self.coordinated_name_word(k) {
+                    k += 2;
+                }
                 if k > i + 1 {
                     end = self.complement(k, Chain::Org).max(k);
                 }

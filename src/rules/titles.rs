@@ -63,6 +63,19 @@ impl Run<'_> {
         self.is_first_name(i) && self.is_cap_word(i + 1)
     }
 
+    /// « et » then one capitalised word that starts nothing known and ends the name
+    /// (« Culture et Diversité »; not « l'Union européenne et Israël »).
+    pub(crate) fn coordinated_name_word(&self, m: usize) -> bool {
+        self.word(m) == "et"
+            && self.is_cap_word(m + 1)
+            && !self.tok_has(m + 1, SENT_START)
+            && self.starts.get(m + 1) == Some(&0)
+            && !self.is_first_name(m + 1)
+            && !self.is(m + 1, super::class::ORG_HEAD)
+            && !self.is_cap_word(m + 2)
+            && !self.tok_has(m + 2, UPPER)
+    }
+
     /// Capitalised words and the adjectives after them, from `k`; returns the end.
     pub(crate) fn content(&self, k: usize, mode: Chain) -> usize {
         let mut m = k;
@@ -85,6 +98,12 @@ impl Run<'_> {
                 }
                 m += 1;
                 has_cap = true;
+                continue;
+            }
+            // « Fondation Culture et Diversité »: a second capitalised word coordinated with
+            // the first, which no list knows and which ends the name.
+            if has_cap && mode == Chain::Org && self.coordinated_name_word(m) {
+                m += 2;
                 continue;
             }
             if has_cap
