@@ -313,7 +313,8 @@ impl Run<'_> {
             let bracketed = i > 0 && self.word(i - 1) == "(" && self.word(i + 1) == ")";
             // Words in capitals are not acronyms: function and calendar words (« LE », « MAI »),
             // words with accents (« GRÈVE »), long ones (« JOURNAUX »).
-            if (w.len() > 7 && !bracketed)
+            // A hyphenated acronym counts by its parts (« CNDD-FDD »).
+            if (w.split('-').any(|p| p.len() > 7 || p.is_empty()) && !bracketed)
                 || !w.is_ascii()
                 || self.is_function_word(i)
                 || self.is_calendar_word(i)
