@@ -121,6 +121,23 @@ const UNION_CONFEDERATIONS: &[&str] = &[
     "Solidaires",
 ];
 
+/// Adjectives of a continent or a region of the world, which name an organisation's reach
+/// as a nationality does (« Parti populaire européen »; folded).
+const CONTINENTAL: &[&str] = &[
+    "europeen",
+    "europeenne",
+    "europeens",
+    "europeennes",
+    "africain",
+    "africaine",
+    "africains",
+    "africaines",
+    "asiatique",
+    "asiatiques",
+    "arabe",
+    "arabes",
+];
+
 /// Heads of a representation or a mission abroad, whose name ends with the country it is in
 /// (folded).
 const ABROAD_HEADS: &[&str] = &[
@@ -218,8 +235,8 @@ impl Run<'_> {
         self.org_nationality();
     }
 
-    /// « la Sécurité civile française », « le Parti travailliste australien », « la Réserve
-    /// fédérale américaine »: a listed organisation followed by a nationality in lower case
+    /// « la Sécurité civile française », « le Parti travailliste australien », « le Parti
+    /// populaire européen »: a listed organisation followed by a nationality in lower case
     /// takes it into its name (the rule `org-head` already does so for the names it reads).
     fn org_nationality(&mut self) {
         let n = self.cands.len();
@@ -229,7 +246,7 @@ impl Run<'_> {
                 continue;
             }
             let te = c.te;
-            if !self.is(te, class::DEMONYM)
+            if !(self.is(te, class::DEMONYM) || CONTINENTAL.contains(&self.word(te)))
                 || !self.tok_has(te, WORD)
                 || self.tok_has(te, CAP)
                 || self.tokens[te].fs != self.tokens[te - 1].fe + 1
