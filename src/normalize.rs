@@ -16,16 +16,31 @@ pub(crate) struct Folded {
     map: Option<Vec<u32>>,
 }
 
-/// Folded forms of the chars below U+0250 (Latin-1 and Latin Extended-A/B, where nearly every
-/// accented letter of French text falls), computed once.
-static LATIN: Lazy<Vec<Box<str>>> = Lazy::new(|| {
+/// The folded form of a char below U+0250 (Latin-1 and Latin Extended-A/B, where nearly every
+/// accented letter of French text falls): most fold to one char, pushed without a copy.
+enum LatinFold {
+    /// Folds to nothing (a combining mark, a soft hyphen).
+    Nothing,
+    /// Folds to one char (« é » → « e »).
+    One(char),
+    /// Folds to several (« œ » → « oe »).
+    Many(Box<str>),
+}
+
+/// [`LatinFold`] of every char below U+0250, computed once.
+static LATIN: Lazy<Vec<LatinFold>> = Lazy::new(|| {
     (0u32..0x250)
         .map(|u| {
             let mut s = String::new();
             if let Some(c) = char::from_u32(u) {
                 fold_char_slow(c, &mut s);
             }
-            s.into_boxed_str()
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (None, _) => LatinFold::Nothing,
+                (Some(c), None) => LatinFold::One(c),
+                _ => LatinFold::Many(s.into_boxed_str()),
+            }
         })
         .collect()
 });
@@ -39,7 +54,9 @@ pub(crate) fn warm_up() {
 #[inline]
 fn fold_char(c: char, out: &mut String) {
     match LATIN.get(c as usize) {
-        Some(s) => out.push_str(s),
+        Some(LatinFold::One(f)) => out.push(*f),
+        Some(LatinFold::Many(s)) => out.push_str(s),
+        Some(LatinFold::Nothing) => {}
         None => fold_char_slow(c, out),
     }
 }
@@ -98,6 +115,25 @@ pub(crate) fn fold(s: &str) -> String {
     squeezed
 }
 
+/// The end of the run of ASCII bytes that starts at `from`: eight bytes at a time, then one by
+/// one.
+#[inline]
+fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        let high = word & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i] < 0x80 {
+        i += 1;
+    }
+    i
+}
+
 impl Folded {
     /// Folds `orig`. ASCII input takes a fast path with no offset map.
     pub(crate) fn new(orig: &str) -> Folded {
@@ -114,10 +150,7 @@ impl Folded {
         while i < bytes.len() {
             if bytes[i] < 0x80 {
                 // A run of ASCII: copied and lowered in bulk.
-                let end = bytes[i..]
-                    .iter()
-                    .position(|&b| b >= 0x80)
-                    .map_or(bytes.len(), |p| i + p);
+                let end = ascii_run_end(bytes, i);
                 let from = text.len();
                 text.push_str(&orig[i..end]);
                 text[from..].make_ascii_lowercase();
@@ -202,6 +235,28 @@ mod tests {
             &orig[f.orig_start(orig, s)..f.orig_end(orig, s + 7)],
             "général"
         );
+    }
+
+    #[test]
+    fn ascii_runs_end_at_the_first_other_byte() {
+        for text in [
+            "",
+            "abc",
+            "abcdefghij",
+            "abcdefgé",
+            "é",
+            "abcdefghijklmnoé",
+            "aéb",
+        ] {
+            let b = text.as_bytes();
+            for from in (0..=b.len()).filter(|&i| text.is_char_boundary(i)) {
+                let want = b[from..]
+                    .iter()
+                    .position(|&x| x >= 0x80)
+                    .map_or(b.len(), |p| from + p);
+                assert_eq!(ascii_run_end(b, from), want, "{text:?} from {from}");
+            }
+        }
     }
 
     #[test]

@@ -240,7 +240,11 @@ fn flag_case(orig: &str, folded: &Folded, tokens: &mut [Token]) {
             continue;
         }
         let os = folded.orig_start(orig, t.fs as usize);
-        // Most words start with a lower-case letter: nothing more to read.
+        // Most words start with a lower-case letter: nothing more to read (an ASCII one is
+        // read as a byte).
+        if orig.as_bytes().get(os).is_some_and(u8::is_ascii_lowercase) {
+            continue;
+        }
         let first = orig.get(os..).and_then(|s| s.chars().next());
         if !first.is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) {
             continue;

@@ -544,6 +544,15 @@ def build_cities(speller: Speller, country_surfaces: set[str], common_first_name
     for c in chosen:  # sorted by population, largest first
         for a in [c["name"]] + c["alternatenames"]:
             owner.setdefault(fold(a), c["geonameid"])
+    # The first element of hyphenated names that several chosen cities share (« Villeneuve » of
+    # Villeneuve-d'Ascq, -Saint-Georges, -sur-Lot…): as an alternate name it names none of them
+    # (with two, « Aix », « Boulogne », the larger city is the usual referent and keeps it).
+    first_parts: dict[str, int] = {}
+    for c in chosen:
+        head, sep, _ = c["name"].partition("-")
+        if sep:
+            first_parts[fold(head)] = first_parts.get(fold(head), 0) + 1
+    shared_first_parts = {h for h, n in first_parts.items() if n >= 3}
 
     records = []  # (city, canonical, [surfaces])
     for c in chosen:
@@ -575,7 +584,8 @@ def build_cities(speller: Speller, country_surfaces: set[str], common_first_name
         npr = [a for a in latin_alts if a in speller.proper and not a.isupper()
                and fold(a) not in ORG_FOLDS
                and owner.get(fold(a)) == gid
-               and (fold(a) not in primary_folds or fold(a) == fold(primary))]
+               and (fold(a) not in primary_folds or fold(a) == fold(primary))
+               and (fold(a) not in shared_first_parts or fold(a) == fold(primary))]
         surfaces += npr
         # 4. French-style transliteration of the Cyrillic name matching an alternate
         translit_hits: list[tuple[int, str]] = []
