@@ -2,9 +2,9 @@
 //!
 //! A word is a run of letters and digits with inner hyphens and apostrophes (« Jean-Pierre »,
 //! « aujourd'hui », « a-t-il »); an elided article or pronoun is split off with its apostrophe
-//! (« l' » + « Irak »). Every other non-space char is a token of its own. Flags record what the
-//! rules need: capitalised, all in capitals, first word of a sentence, inside a line written in
-//! capitals (a headline).
+//! (« l' » + « Irak »), also when a space was typed after the apostrophe (« l' Irak »). Every
+//! other non-space char is a token of its own. Flags record what the rules need: capitalised,
+//! all in capitals, first word of a sentence, inside a line written in capitals (a headline).
 
 use crate::normalize::Folded;
 
@@ -190,6 +190,18 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
                 }
             }
             end = i;
+            // « l' Irak », typed with a space after the apostrophe: the elided word is still
+            // « l' ».
+            if i + 2 < fb.len()
+                && fb[i] == b'\''
+                && fb[i + 1] == b' '
+                && ELIDED.contains(&&f[start..i])
+                && f[i + 2..].chars().next().is_some_and(is_word_char)
+            {
+                end = i + 1;
+                i += 1;
+                break;
+            }
             if i + 1 < fb.len() && (fb[i] == b'-' || fb[i] == b'\'') {
                 let next = f[i + 1..].chars().next().unwrap_or(' ');
                 if is_word_char(next) {

@@ -420,13 +420,13 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Endings of French adjectives that follow a capitalised head in names of institutions and
-/// portfolios (« territoriale », « étrangères », « mondiale », « unies »), folded.
+/// portfolios (« territoriale », « étrangères », « mondiale », « unies », « communiste »), folded.
 const ADJECTIVE_ENDINGS: &[&str] = &[
     "al", "ale", "ales", "aux", "el", "elle", "elles", "els", "ique", "iques", "aire", "aires",
     "ien", "ienne", "iens", "iennes", "ain", "aine", "aines", "ains", "ais", "aise", "aises",
     "ois", "oise", "oises", "ere", "eres", "ier", "iere", "ieres", "iers", "if", "ive", "ives",
     "ifs", "eur", "eure", "eures", "eurs", "ee", "ees", "ie", "ies", "eme", "emes", "ant", "ante",
-    "antes", "ente", "entes",
+    "antes", "ente", "entes", "iste", "istes",
 ];
 
 /// The closed classes above, folded, with their bits, for the lexicon's word map.

@@ -9,20 +9,22 @@ use crate::pipeline::starts;
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{CAP, SENT_START, SHOUT, UPPER, WORD};
 
-/// Acronyms of common nouns, currencies and competitions, never organisations (« le PIB », « la
-/// TVA », « un CDD », « 500 FCFA », « la CAN »).
+/// Acronyms of common nouns, currencies, competitions and treaties, never organisations
+/// (« le PIB », « la TVA », « un CDD », « 500 FCFA », « la CAN », « l'ALENA »).
 const COMMON_ACRONYMS: &[&str] = &[
-    "ADN", "ADSL", "AI", "AM", "AOC", "API", "ARN", "AVC", "BAC", "BD", "BTP", "BTS", "CAN", "CAP",
-    "CD", "CDD", "CDI", "CEO", "CFA", "CHAN", "CHU", "CO2", "COVID", "CRS", "CSG", "CV", "DG",
-    "DJ", "DRH", "DUT", "DVD", "EPR", "EUR", "FAQ", "FCFA", "GMT", "GPS", "HD", "HLM", "HT", "IA",
-    "IFI", "IPO", "IRM", "ISF", "IVG", "JO", "KO", "LED", "LGBT", "LGBTQ", "MBA", "MMA", "NB",
-    "NDLR", "OGM", "OK", "ONG", "OPA", "OVNI", "PC", "PDF", "PDG", "PIB", "PM", "PMA", "PME",
-    "PS4", "PV", "QG", "QI", "RER", "RGPD", "RSA", "RTT", "SDF", "SIDA", "SMIC", "SMS", "SUV",
-    "TER", "TGV", "TNT", "TPE", "TTC", "TV", "TVA", "URL", "US", "USB", "USD", "UTC", "UV", "VIH",
-    "VIP", "VTC", "VTT", "WC", "WIFI", "ZAD", "ZFE",
+    "ADN", "ADSL", "AECG", "AI", "ALENA", "AM", "AOC", "API", "ARN", "AVC", "BAC", "BD", "BEP",
+    "BTP", "BTS", "CAC", "CAN", "CAP", "CAPES", "CD", "CDD", "CDI", "CEO", "CETA", "CFA", "CHAN",
+    "CHU", "CO2", "COVID", "CRS", "CSG", "CV", "DG", "DJ", "DRH", "DUT", "DVD", "EPR", "EUR",
+    "FAQ", "FCFA", "GMT", "GPS", "HD", "HLM", "HT", "IA", "IFI", "IPO", "IRM", "ISF", "ITT", "IVG",
+    "JO", "JT", "KO", "LED", "LGBT", "LGBTQ", "MBA", "MMA", "NB", "NDLR", "OGM", "OK", "ONG",
+    "OPA", "OVNI", "PAC", "PACS", "PC", "PDF", "PDG", "PIB", "PLU", "PM", "PMA", "PME", "PS4",
+    "PV", "QCM", "QG", "QI", "RER", "RGPD", "RIC", "RSA", "RTT", "SDF", "SIDA", "SMIC", "SMS",
+    "SUV", "TAFTA", "TATP", "TER", "TGV", "TNT", "TPE", "TPP", "TTC", "TTIP", "TV", "TVA", "URL",
+    "US", "USB", "USD", "UTC", "UV", "VIH", "VIP", "VTC", "VTT", "WC", "WIFI", "ZAD", "ZFE",
 ];
 
-/// Last words of company names, as written (« Valve Corporation », « Niantic Labs »).
+/// Last words of company and institution names, as written (« Valve Corporation », « Niantic
+/// Labs »), English ones included (« International Skating Union », « Columbia Records »).
 pub(crate) const ORG_SUFFIXES: &[&str] = &[
     "Inc",
     "Ltd",
@@ -55,6 +57,21 @@ pub(crate) const ORG_SUFFIXES: &[&str] = &[
     "Software",
     "Institute",
     "Foundation",
+    "International",
+    "Association",
+    "Federation",
+    "Council",
+    "Agency",
+    "Organization",
+    "Committee",
+    "Society",
+    "Union",
+    "Party",
+    "Records",
+    "Pictures",
+    "Productions",
+    "Network",
+    "Navy",
 ];
 
 /// Prefixes of sports clubs' names, as written.
@@ -88,6 +105,48 @@ const LOWER_HEADS: &[&str] = &[
     "academie",
     "observatoire",
     "comite",
+];
+
+/// French trade-union confederations, as written: their federations are named by the trade
+/// after them (« CGT Cheminots », « FO des Transports »).
+const UNION_CONFEDERATIONS: &[&str] = &[
+    "CGT",
+    "CFDT",
+    "FO",
+    "CFTC",
+    "CFE-CGC",
+    "UNSA",
+    "SUD",
+    "FSU",
+    "Solidaires",
+];
+
+/// Adjectives of a continent or a region of the world, which name an organisation's reach
+/// as a nationality does (« Parti populaire européen »; folded).
+const CONTINENTAL: &[&str] = &[
+    "europeen",
+    "europeenne",
+    "europeens",
+    "europeennes",
+    "africain",
+    "africaine",
+    "africains",
+    "africaines",
+    "asiatique",
+    "asiatiques",
+    "arabe",
+    "arabes",
+];
+
+/// Heads of a representation or a mission abroad, whose name ends with the country it is in
+/// (folded).
+const ABROAD_HEADS: &[&str] = &[
+    "ambassade",
+    "consulat",
+    "mission",
+    "delegation",
+    "representation",
+    "bureau",
 ];
 
 /// Adjectives that form one head with the noun after them (« Haut Conseil », « Haute Cour »).
@@ -137,6 +196,9 @@ impl Run<'_> {
                 {
                     k += 1;
                 }
+                if k > i + 1 && self.coordinated_name_word(k) {
+                    k += 2;
+                }
                 if k > i + 1 {
                     end = self.complement(k, Chain::Org).max(k);
                 }
@@ -160,7 +222,43 @@ impl Run<'_> {
             if self.tok_has(start, SENT_START) && !(i + 1..end).any(|k| self.is_cap_word(k)) {
                 continue;
             }
+            // « l'Ambassade d'Algérie au Canada », « la Mission des Nations unies pour la
+            // stabilisation en Haïti »: a representation abroad names the country it is in.
+            if ABROAD_HEADS.contains(&self.word(i))
+                && matches!(self.word(end), "au" | "aux" | "en")
+                && self.starts_with(end + 1, starts::LOC)
+            {
+                end = self.content(end + 1, Chain::Org).max(end);
+            }
             self.push_org(start, end, "org-head", prio::ORG_RULE);
+        }
+        self.org_nationality();
+    }
+
+    /// « la Sécurité civile française », « le Parti travailliste australien », « le Parti
+    /// populaire européen »: a listed organisation followed by a nationality in lower case
+    /// takes it into its name (the rule `org-head` already does so for the names it reads).
+    fn org_nationality(&mut self) {
+        let n = self.cands.len();
+        for idx in 0..n {
+            let c = &self.cands[idx];
+            if c.kind != Kind::Organisation || c.hidden || !matches!(c.src, Src::Entry(_)) {
+                continue;
+            }
+            let te = c.te;
+            if !(self.is(te, class::DEMONYM) || CONTINENTAL.contains(&self.word(te)))
+                || !self.tok_has(te, WORD)
+                || self.tok_has(te, CAP)
+                || self.tokens[te].fs != self.tokens[te - 1].fe + 1
+            {
+                continue;
+            }
+            let mut ext = self.cands[idx].clone();
+            ext.te = te + 1;
+            ext.fe = self.tokens[te].fe as usize;
+            ext.src = Src::Rule("org+nationality");
+            ext.prio = prio::ORG_RULE;
+            self.cands.push(ext);
         }
     }
 
@@ -232,7 +330,8 @@ impl Run<'_> {
             let bracketed = i > 0 && self.word(i - 1) == "(" && self.word(i + 1) == ")";
             // Words in capitals are not acronyms: function and calendar words (« LE », « MAI »),
             // words with accents (« GRÈVE »), long ones (« JOURNAUX »).
-            if (w.len() > 7 && !bracketed)
+            // A hyphenated acronym counts by its parts (« CNDD-FDD »).
+            if (w.split('-').any(|p| p.len() > 7 || p.is_empty()) && !bracketed)
                 || !w.is_ascii()
                 || self.is_function_word(i)
                 || self.is_calendar_word(i)
@@ -445,6 +544,42 @@ impl Run<'_> {
         }
         self.brand_country_phase();
         self.org_branch_phase();
+        self.union_branch_phase();
+    }
+
+    /// « la CGT Cheminots », « FO des Transports », « la CGT du livre »: a trade-union
+    /// confederation followed by the trade of one of its federations is that federation.
+    fn union_branch_phase(&mut self) {
+        let mut found = Vec::new();
+        for c in &self.cands {
+            if c.hidden
+                || c.kind != Kind::Organisation
+                || c.te - c.ts != 1
+                || !matches!(c.src, Src::Entry(_))
+                || !UNION_CONFEDERATIONS.contains(&self.orig_word(c.ts))
+            {
+                continue;
+            }
+            let k = c.te;
+            if self.is_cap_word(k)
+                && !self.tok_has(k, SENT_START)
+                && self.starts[k] == 0
+                && !self.is_first_name(k)
+            {
+                found.push((c.ts, k + 1));
+            } else if matches!(self.word(k), "du" | "des")
+                && self.tok_has(k + 1, WORD)
+                && !self.is_function_word(k + 1)
+                && !self.is_calendar_word(k + 1)
+                && self.word(k + 1).len() >= 4
+                && (!self.tok_has(k + 1, CAP) || self.starts[k + 1] == 0)
+            {
+                found.push((c.ts, k + 2));
+            }
+        }
+        for (ts, te) in found {
+            self.push_org(ts, te, "union+branch", prio::ORG_RULE);
+        }
     }
 
     /// « Havas France », « Ubisoft Montréal », « Greenpeace Belgique »: a listed organisation

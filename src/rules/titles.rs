@@ -18,7 +18,7 @@ pub(crate) enum Chain {
 }
 
 const TITLE_CONNECTORS: &[&str] = &["a", "au", "aux", "aupres"];
-const ORG_CONNECTORS: &[&str] = &["pour"];
+const ORG_CONNECTORS: &[&str] = &["pour", "contre"];
 
 /// Nouns too general to end an organisation's name (« Cour suprême du pays »).
 const GENERIC_NOUNS: &[&str] = &[
@@ -63,12 +63,31 @@ impl Run<'_> {
         self.is_first_name(i) && self.is_cap_word(i + 1)
     }
 
+    /// « et » then one capitalised word that starts nothing known and ends the name
+    /// (« Culture et Diversité »; not « l'Union européenne et Israël »).
+    pub(crate) fn coordinated_name_word(&self, m: usize) -> bool {
+        self.word(m) == "et"
+            && self.is_cap_word(m + 1)
+            && !self.tok_has(m + 1, SENT_START)
+            && self.starts.get(m + 1) == Some(&0)
+            && !self.is_first_name(m + 1)
+            && !self.is(m + 1, super::class::ORG_HEAD)
+            && !self.is_cap_word(m + 2)
+            && !self.tok_has(m + 2, UPPER)
+    }
+
     /// Capitalised words and the adjectives after them, from `k`; returns the end.
     pub(crate) fn content(&self, k: usize, mode: Chain) -> usize {
         let mut m = k;
         let mut has_cap = false;
         loop {
-            if self.is_cap_word(m) && !self.tok_has(m, SENT_START) && !self.person_starts(m) {
+            // « Université baptiste de Hong Kong »: a listed place or organisation that opens
+            // like a person's name is the place.
+            if self.is_cap_word(m)
+                && !self.tok_has(m, SENT_START)
+                && (!self.person_starts(m)
+                    || (mode == Chain::Org && self.starts_with(m, starts::LOC | starts::ORG)))
+            {
                 if mode == Chain::Title
                     && ((m > k && self.starts_with(m, starts::LOC | starts::ORG))
                         || self.tok_has(m, UPPER))
@@ -79,6 +98,12 @@ impl Run<'_> {
                 }
                 m += 1;
                 has_cap = true;
+                continue;
+            }
+            // « Fondation Culture et Diversité »: a second capitalised word coordinated with
+            // the first, which no list knows and which ends the name.
+            if has_cap && mode == Chain::Org && self.coordinated_name_word(m) {
+                m += 2;
                 continue;
             }
             if has_cap
@@ -144,6 +169,11 @@ impl Run<'_> {
                 break;
             }
             let end = self.content(k, mode);
+            // « contre » takes only a lower-case complement (« Ligue contre le cancer »), not a
+            // name: « la Ligue Europa contre le Celtic ».
+            if end > k && self.word(j) == "contre" {
+                break;
+            }
             if end > k {
                 j = end;
                 good = end;
@@ -172,7 +202,7 @@ impl Run<'_> {
                     // nationale pour l'étude de la neige » (« pour » with an article: not
                     // « pour obtenir »).
                     && (matches!(self.word(j), "de" | "du" | "des" | "d'")
-                        || (self.word(j) == "pour"
+                        || (matches!(self.word(j), "pour" | "contre")
                             && matches!(self.word(j + 1), "la" | "le" | "l'" | "les"))
                         || (self.word(j) == "et"
                             && matches!(self.word(j + 1), "de" | "du" | "des" | "d'")))
