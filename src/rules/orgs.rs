@@ -7,7 +7,7 @@ use super::titles::Chain;
 use crate::entity::{Kind, Place, Value};
 use crate::pipeline::starts;
 use crate::pipeline::{prio, Run, Src};
-use crate::tokenize::{CAP, SENT_START, SHOUT, UPPER, WORD};
+use crate::tokenize::{CAP, NUMBER, SENT_START, SHOUT, UPPER, WORD};
 
 /// Acronyms of common nouns, currencies, competitions and treaties, never organisations
 /// (« le PIB », « la TVA », « un CDD », « 500 FCFA », « la CAN », « l'ALENA »).
@@ -348,6 +348,20 @@ impl Run<'_> {
             // Inside a run of capitalised words it is a name in capitals (« Emmanuel MACRON »).
             if (i > 0 && self.is_cap_word(i - 1) && !self.tok_has(i - 1, SENT_START))
                 || self.tok_has(i + 1, UPPER)
+            {
+                continue;
+            }
+            // Followed by a number or a code, letters in capitals are a designation, an index or
+            // an edition, not an organisation: « KIC 8462852 », « SN 2016gkg », « CAC 40 »,
+            // « COP 21 ». Not before a year, which may date the organisation's season or
+            // draft (« la LNH 2003 »).
+            let next = self.word(i + 1);
+            if self.tok_has(i + 1, WORD)
+                && next.as_bytes()[0].is_ascii_digit()
+                && self.tokens[i + 1].fs > t.fe
+                && !(self.tok_has(i + 1, NUMBER)
+                    && next.len() == 4
+                    && next.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y)))
             {
                 continue;
             }
