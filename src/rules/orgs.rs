@@ -138,6 +138,57 @@ const CONTINENTAL: &[&str] = &[
     "arabes",
 ];
 
+/// Adjectives of regions and nations within a state that have a legislature of their own
+/// (« le parlement catalan », « le parlement flamand », « le parlement écossais » via the
+/// demonyms; folded, all genders and numbers).
+const REGIONAL: &[&str] = &[
+    "catalan",
+    "catalane",
+    "catalans",
+    "catalanes",
+    "basque",
+    "basques",
+    "flamand",
+    "flamande",
+    "flamands",
+    "flamandes",
+    "wallon",
+    "wallonne",
+    "wallons",
+    "wallonnes",
+    "bruxellois",
+    "bruxelloise",
+    "bruxelloises",
+    "quebecois",
+    "quebecoise",
+    "quebecoises",
+    "ontarien",
+    "ontarienne",
+    "ontariens",
+    "ontariennes",
+    "bavarois",
+    "bavaroise",
+    "bavaroises",
+    "corse",
+    "corses",
+    "kurde",
+    "kurdes",
+    "andalou",
+    "andalouse",
+    "andalous",
+    "andalouses",
+    "galicien",
+    "galicienne",
+    "galiciens",
+    "galiciennes",
+    "sicilien",
+    "sicilienne",
+    "siciliens",
+    "siciliennes",
+    "sarde",
+    "sardes",
+];
+
 /// Heads of a representation or a mission abroad, whose name ends with the country it is in
 /// (folded).
 const ABROAD_HEADS: &[&str] = &[
@@ -284,7 +335,9 @@ impl Run<'_> {
                 }
                 "parlement" | "senat"
                     if !self.tok_has(i, CAP)
-                        && self.is(i + 1, class::DEMONYM)
+                        && (self.is(i + 1, class::DEMONYM)
+                            || REGIONAL.contains(&self.word(i + 1)))
+                        && self.tok_has(i + 1, WORD)
                         && !self.tok_has(i + 1, CAP) =>
                 {
                     found.push((i, i + 2, "lower-head+demonym"));
