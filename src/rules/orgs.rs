@@ -342,6 +342,31 @@ impl Run<'_> {
                 {
                     found.push((i, i + 2, "lower-head+demonym"));
                 }
+                // « Air Méditerranée », « Air Algérie », « Air Côte d'Ivoire »: « Air » and a
+                // name or a place is an airline (not inside a longer name: « Royal Air Force »;
+                // not « Air Force »).
+                "air"
+                    if self.tok_has(i, CAP)
+                        && !(i > 0 && self.is_cap_word(i - 1) && !self.tok_has(i, SENT_START))
+                        && !matches!(self.word(i + 1), "force" | "forces") =>
+                {
+                    let mut k = i + 1;
+                    while k - i <= 3 && !self.tok_has(k, SENT_START) {
+                        if self.is_cap_word(k) {
+                            k += 1;
+                        } else if k > i + 1
+                            && matches!(self.word(k), "d'" | "de" | "du")
+                            && self.is_cap_word(k + 1)
+                        {
+                            k += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                    if k > i + 1 {
+                        found.push((i, k, "air+name"));
+                    }
+                }
                 w if LOWER_HEADS.contains(&w) && !self.tok_has(i, CAP) => {
                     // Adjectives, one connector and a capitalised name that is not an
                     // organisation of its own (« institut de la Commission européenne »).
