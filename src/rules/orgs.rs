@@ -367,6 +367,36 @@ impl Run<'_> {
                         found.push((i, k, "air+name"));
                     }
                 }
+                // « la Fnsea (Fédération nationale des syndicats…) », « la Cnared (la
+                // plate-forme…) », « l'Ania (Association nationale…) »: after an article, a
+                // capitalised word no list knows, explained in parentheses by a noun that
+                // opens or announces an organisation, is that organisation's short name.
+                "(" if i > 1
+                    && self.is_cap_word(i - 1)
+                    && !self.tok_has(i - 1, SENT_START | UPPER)
+                    && self.starts[i - 1] == 0
+                    && !self.is_first_name(i - 1)
+                    && matches!(
+                        self.word(i - 2),
+                        "la" | "le" | "l'" | "les" | "du" | "au" | "aux" | "des"
+                    ) =>
+                {
+                    let k = if matches!(self.word(i + 1), "la" | "le" | "l'" | "les" | "une" | "un")
+                    {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    let names_org = self.is(k, class::ORG_CUE)
+                        || (self.tok_has(k, WORD)
+                            && self
+                                .lex
+                                .word(self.word(k))
+                                .is_some_and(|w| w.class & class::ORG_HEAD != 0));
+                    if names_org {
+                        found.push((i - 1, i, "name+(org noun)"));
+                    }
+                }
                 w if LOWER_HEADS.contains(&w) && !self.tok_has(i, CAP) => {
                     // Adjectives, one connector and a capitalised name that is not an
                     // organisation of its own (« institut de la Commission européenne »).
