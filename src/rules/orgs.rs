@@ -23,6 +23,51 @@ const COMMON_ACRONYMS: &[&str] = &[
     "US", "USB", "USD", "UTC", "UV", "VIH", "VIP", "VTC", "VTT", "WC", "WIFI", "ZAD", "ZFE",
 ];
 
+/// Nouns of devices, vehicles, weapons, missions and programmes: capitals right after them are
+/// the thing's designation, not an organisation (« le télescope KAIT », « un missile SCUD »,
+/// « les blindés VBRG », « la mission SELENE », « le programme DACA »; folded).
+const DESIGNATED_NOUNS: &[&str] = &[
+    "telescope",
+    "telescopes",
+    "satellite",
+    "satellites",
+    "sonde",
+    "fusee",
+    "lanceur",
+    "missile",
+    "missiles",
+    "blinde",
+    "blindes",
+    "vehicule",
+    "vehicules",
+    "char",
+    "chars",
+    "avion",
+    "avions",
+    "helicoptere",
+    "helicopteres",
+    "drone",
+    "drones",
+    "navire",
+    "fregate",
+    "sous-marin",
+    "reacteur",
+    "moteur",
+    "logiciel",
+    "instrument",
+    "spectrometre",
+    "detecteur",
+    "module",
+    "mission",
+    "programme",
+    "projet",
+    "experience",
+    "virus",
+    "gene",
+    "format",
+    "norme",
+];
+
 /// Last words of company and institution names, as written (« Valve Corporation », « Niantic
 /// Labs »), English ones included (« International Skating Union », « Columbia Records »).
 pub(crate) const ORG_SUFFIXES: &[&str] = &[
@@ -446,6 +491,9 @@ impl Run<'_> {
                 || w.chars().any(|c| c.is_ascii_digit())
                 || w.chars().all(|c| "IVXLCDM".contains(c))
                 || COMMON_ACRONYMS.contains(&w)
+                || (i > 0
+                    && !self.tok_has(i - 1, CAP)
+                    && DESIGNATED_NOUNS.contains(&self.word(i - 1)))
                 || common
                     .get_or_insert_with(|| self.common_noun_acronyms())
                     .contains(&w)
