@@ -68,6 +68,13 @@ const DESIGNATED_NOUNS: &[&str] = &[
     "norme",
 ];
 
+/// Time zones written in capitals after a time (« 0 h 30 EDT », « 11 h 43 HAE »).
+const TIME_ZONES: &[&str] = &[
+    "EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "AKST", "HST", "CET", "CEST", "BST",
+    "WAT", "EAT", "HAE", "HNE", "HAP", "HNP", "HAC", "HNC", "HAR", "HNR", "HAA", "HNA", "HAT",
+    "HNT",
+];
+
 /// Last words of company and institution names, as written (« Valve Corporation », « Niantic
 /// Labs »), English ones included (« International Skating Union », « Columbia Records »).
 pub(crate) const ORG_SUFFIXES: &[&str] = &[
@@ -491,6 +498,7 @@ impl Run<'_> {
                 || w.chars().any(|c| c.is_ascii_digit())
                 || w.chars().all(|c| "IVXLCDM".contains(c))
                 || COMMON_ACRONYMS.contains(&w)
+                || TIME_ZONES.contains(&w)
                 || (i > 0
                     && !self.tok_has(i - 1, CAP)
                     && DESIGNATED_NOUNS.contains(&self.word(i - 1)))
