@@ -365,6 +365,65 @@ impl Run<'_> {
         }
     }
 
+    /// « Air Méditerranée », « Air Algérie », « Air Côte d'Ivoire » (token `i` is « air »):
+    /// « Air » and a name or a place is an airline (not inside a longer name: « Royal Air
+    /// Force »; not « Air Force »).
+    #[inline(never)]
+    fn airline(&self, i: usize) -> Option<(usize, usize, &'static str)> {
+        if !self.tok_has(i, CAP)
+            || (i > 0 && self.is_cap_word(i - 1) && !self.tok_has(i, SENT_START))
+            || matches!(self.word(i + 1), "force" | "forces")
+        {
+            return None;
+        }
+        let mut k = i + 1;
+        while k - i <= 3 && !self.tok_has(k, SENT_START) {
+            if self.is_cap_word(k) {
+                k += 1;
+            } else if k > i + 1
+                && matches!(self.word(k), "d'" | "de" | "du")
+                && self.is_cap_word(k + 1)
+            {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        (k > i + 1).then_some((i, k, "air+name"))
+    }
+
+    /// « la Fnsea (Fédération nationale des syndicats…) », « la Cami (fédération nationale
+    /// Sport & Cancer) » (token `i` is « ( »): after an article, a capitalised word no list
+    /// knows, explained in parentheses by a noun that opens or announces an organisation, is
+    /// that organisation's short name.
+    #[inline(never)]
+    fn short_name_before_parenthesis(&self, i: usize) -> Option<(usize, usize, &'static str)> {
+        if i < 2
+            || !self.is_cap_word(i - 1)
+            || self.tok_has(i - 1, SENT_START | UPPER)
+            || self.starts[i - 1] != 0
+            || self.is_first_name(i - 1)
+            || !matches!(
+                self.word(i - 2),
+                "la" | "le" | "l'" | "les" | "du" | "au" | "aux" | "des"
+            )
+        {
+            return None;
+        }
+        let k = if matches!(self.word(i + 1), "la" | "le" | "l'" | "les" | "une" | "un") {
+            i + 2
+        } else {
+            i + 1
+        };
+        let names_org = self.is(k, class::ORG_CUE)
+            || (self.tok_has(k, WORD)
+                && self
+                    .lex
+                    .word(self.word(k))
+                    .is_some_and(|w| w.class & class::ORG_HEAD != 0));
+        names_org.then_some((i - 1, i, "name+(org noun)"))
+    }
+
     /// « ministère de l'Intérieur »: a ministry named by its portfolio, lower-case head.
     fn lowercase_org_phase(&mut self) {
         let mut found = Vec::new();
@@ -394,61 +453,9 @@ impl Run<'_> {
                 {
                     found.push((i, i + 2, "lower-head+demonym"));
                 }
-                // « Air Méditerranée », « Air Algérie », « Air Côte d'Ivoire »: « Air » and a
-                // name or a place is an airline (not inside a longer name: « Royal Air Force »;
-                // not « Air Force »).
-                "air"
-                    if self.tok_has(i, CAP)
-                        && !(i > 0 && self.is_cap_word(i - 1) && !self.tok_has(i, SENT_START))
-                        && !matches!(self.word(i + 1), "force" | "forces") =>
-                {
-                    let mut k = i + 1;
-                    while k - i <= 3 && !self.tok_has(k, SENT_START) {
-                        if self.is_cap_word(k) {
-                            k += 1;
-                        } else if k > i + 1
-                            && matches!(self.word(k), "d'" | "de" | "du")
-                            && self.is_cap_word(k + 1)
-                        {
-                            k += 2;
-                        } else {
-                            break;
-                        }
-                    }
-                    if k > i + 1 {
-                        found.push((i, k, "air+name"));
-                    }
-                }
-                // « la Fnsea (Fédération nationale des syndicats…) », « la Cnared (la
-                // plate-forme…) », « l'Ania (Association nationale…) »: after an article, a
-                // capitalised word no list knows, explained in parentheses by a noun that
-                // opens or announces an organisation, is that organisation's short name.
-                "(" if i > 1
-                    && self.is_cap_word(i - 1)
-                    && !self.tok_has(i - 1, SENT_START | UPPER)
-                    && self.starts[i - 1] == 0
-                    && !self.is_first_name(i - 1)
-                    && matches!(
-                        self.word(i - 2),
-                        "la" | "le" | "l'" | "les" | "du" | "au" | "aux" | "des"
-                    ) =>
-                {
-                    let k = if matches!(self.word(i + 1), "la" | "le" | "l'" | "les" | "une" | "un")
-                    {
-                        i + 2
-                    } else {
-                        i + 1
-                    };
-                    let names_org = self.is(k, class::ORG_CUE)
-                        || (self.tok_has(k, WORD)
-                            && self
-                                .lex
-                                .word(self.word(k))
-                                .is_some_and(|w| w.class & class::ORG_HEAD != 0));
-                    if names_org {
-                        found.push((i - 1, i, "name+(org noun)"));
-                    }
-                }
+                // Rare words: their rules are out of line, not to weigh on this loop.
+                "air" => found.extend(self.airline(i)),
+                "(" => found.extend(self.short_name_before_parenthesis(i)),
                 w if LOWER_HEADS.contains(&w) && !self.tok_has(i, CAP) => {
                     // Adjectives, one connector and a capitalised name that is not an
                     // organisation of its own (« institut de la Commission européenne »).
