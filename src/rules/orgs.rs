@@ -457,6 +457,18 @@ impl Run<'_> {
                 "air" => found.extend(self.airline(i)),
                 "(" => found.extend(self.short_name_before_parenthesis(i)),
                 w if LOWER_HEADS.contains(&w) && !self.tok_has(i, CAP) => {
+                    // « l'université Harvard », « l'université Paris Dauphine »: a university
+                    // is named by its head and the name in apposition, listed or not.
+                    if w == "universite" && self.is_cap_word(i + 1) {
+                        let mut k = i + 1;
+                        while k - i <= 3 && self.is_cap_word(k) && !self.tok_has(k, SENT_START) {
+                            k += 1;
+                        }
+                        if k > i + 1 {
+                            found.push((i, k, "universite+name"));
+                            continue;
+                        }
+                    }
                     // Adjectives, one connector and a capitalised name that is not an
                     // organisation of its own (« institut de la Commission européenne »).
                     let mut j = i + 1;
