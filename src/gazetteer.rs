@@ -96,6 +96,21 @@ pub(crate) struct Cases {
 impl Cases {
     pub(crate) fn of(s: &str) -> Cases {
         let mut c = Cases::default();
+        if s.is_ascii() {
+            for &b in s.as_bytes() {
+                if !b.is_ascii_alphabetic() {
+                    continue;
+                }
+                if b.is_ascii_uppercase() {
+                    if c.letters < 64 {
+                        c.mask |= 1 << c.letters;
+                    }
+                    c.capitals += 1;
+                }
+                c.letters += 1;
+            }
+            return c;
+        }
         for ch in s.chars() {
             if !ch.is_alphabetic() {
                 continue;
