@@ -424,6 +424,17 @@ impl Run<'_> {
         names_org.then_some((i - 1, i, "name+(org noun)"))
     }
 
+    /// « l'université Harvard »: lower-case « université » (token `i`) and up to three
+    /// capitalised words in apposition.
+    #[inline(never)]
+    fn university_name(&self, i: usize) -> Option<(usize, usize, &'static str)> {
+        let mut k = i + 1;
+        while k - i <= 3 && self.is_cap_word(k) && !self.tok_has(k, SENT_START) {
+            k += 1;
+        }
+        (k > i + 1).then_some((i, k, "universite+name"))
+    }
+
     /// « ministère de l'Intérieur »: a ministry named by its portfolio, lower-case head.
     fn lowercase_org_phase(&mut self) {
         let mut found = Vec::new();
@@ -459,13 +470,9 @@ impl Run<'_> {
                 w if LOWER_HEADS.contains(&w) && !self.tok_has(i, CAP) => {
                     // « l'université Harvard », « l'université Paris Dauphine »: a university
                     // is named by its head and the name in apposition, listed or not.
-                    if w == "universite" && self.is_cap_word(i + 1) {
-                        let mut k = i + 1;
-                        while k - i <= 3 && self.is_cap_word(k) && !self.tok_has(k, SENT_START) {
-                            k += 1;
-                        }
-                        if k > i + 1 {
-                            found.push((i, k, "universite+name"));
+                    if w == "universite" {
+                        if let Some(f) = self.university_name(i) {
+                            found.push(f);
                             continue;
                         }
                     }
