@@ -78,6 +78,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "chez",
     "comme",
     "comment",
+    "concernant",
     "contre",
     "d'",
     "dans",
@@ -537,7 +538,8 @@ impl Run<'_> {
         if w.len() < 4 {
             return false;
         }
-        ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e))
+        // « appelle », « rappelle », « interpelle »: verbs, no adjective ends so.
+        ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e)) && !w.ends_with("pelle")
     }
 
     /// A capitalised word that can be part of a proper name: capitalised, not a number, not a
