@@ -95,27 +95,20 @@ pub(crate) struct Cases {
 
 impl Cases {
     pub(crate) fn of(s: &str) -> Cases {
-        let mut c = Cases::default();
         if s.is_ascii() {
-            for &b in s.as_bytes() {
-                if !b.is_ascii_alphabetic() {
-                    continue;
-                }
-                if b.is_ascii_uppercase() {
-                    if c.letters < 64 {
-                        c.mask |= 1 << c.letters;
-                    }
-                    c.capitals += 1;
-                }
-                c.letters += 1;
-            }
-            return c;
+            let letters = s.bytes().filter(u8::is_ascii_alphabetic);
+            Cases::count(letters.map(|b| b.is_ascii_uppercase()))
+        } else {
+            let letters = s.chars().filter(|c| c.is_alphabetic());
+            Cases::count(letters.map(char::is_uppercase))
         }
-        for ch in s.chars() {
-            if !ch.is_alphabetic() {
-                continue;
-            }
-            if ch.is_uppercase() {
+    }
+
+    /// Counts letters from the case of each (true: a capital).
+    fn count(capitals: impl Iterator<Item = bool>) -> Cases {
+        let mut c = Cases::default();
+        for capital in capitals {
+            if capital {
                 if c.letters < 64 {
                     c.mask |= 1 << c.letters;
                 }
