@@ -3,7 +3,7 @@
 //! once (« Alexandre Novak ») makes « Novak » and « M. Novak » the same person, wherever they
 //! stand in the text.
 
-use crate::entity::{Kind, Value};
+use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::FxMap;
 use crate::pipeline::{merge_sorted, overlaps, prio, Cand, Run, Src};
 use crate::tokenize::{CAP, SENT_START, UPPER, WORD};
@@ -32,18 +32,14 @@ impl Run<'_> {
                 if let Some((kind, place, value)) = self.acronyms.get(w) {
                     let t = self.tokens[i];
                     if !overlaps(&kept, t.fs as usize, t.fe as usize) {
-                        new.push(Cand {
-                            fs: t.fs as usize,
-                            fe: t.fe as usize,
-                            ts: i,
-                            te: i + 1,
-                            kind: *kind,
-                            place: *place,
-                            value: Some(value.clone()),
-                            src: Src::Rule("acronym-reuse"),
-                            prio: prio::DOCUMENT,
-                            hidden: false,
-                        });
+                        new.push(self.mention(
+                            i,
+                            i + 1,
+                            *kind,
+                            *place,
+                            value.clone(),
+                            "acronym-reuse",
+                        ));
                     }
                 }
             }
@@ -100,18 +96,14 @@ impl Run<'_> {
                 {
                     continue;
                 }
-                new.push(Cand {
-                    fs: t.fs as usize,
-                    fe: t.fe as usize,
-                    ts: i,
-                    te: i + 1,
-                    kind: Kind::Organisation,
-                    place: None,
-                    value: Some(Value::Name(full.clone())),
-                    src: Src::Rule("company-short-mention"),
-                    prio: prio::DOCUMENT,
-                    hidden: false,
-                });
+                new.push(self.mention(
+                    i,
+                    i + 1,
+                    Kind::Organisation,
+                    None,
+                    Value::Name(full.clone()),
+                    "company-short-mention",
+                ));
             }
             merge_sorted(&mut kept, std::mem::take(&mut new));
         }
@@ -173,20 +165,40 @@ impl Run<'_> {
             {
                 ts = i - 1;
             }
-            new.push(Cand {
-                fs: self.tokens[ts].fs as usize,
-                fe: t.fe as usize,
+            new.push(self.mention(
                 ts,
-                te: i + 1,
-                kind: Kind::Person,
-                place: None,
-                value: Some(Value::Name(full.clone())),
-                src: Src::Rule("person-short-mention"),
-                prio: prio::DOCUMENT,
-                hidden: false,
-            });
+                i + 1,
+                Kind::Person,
+                None,
+                Value::Name(full.clone()),
+                "person-short-mention",
+            ));
         }
         merge_sorted(&mut kept, new);
         kept
+    }
+
+    /// A mention the document pass adds over tokens `ts..te`, with the value it carries.
+    fn mention(
+        &self,
+        ts: usize,
+        te: usize,
+        kind: Kind,
+        place: Option<Place>,
+        value: Value,
+        rule: &'static str,
+    ) -> Cand {
+        Cand {
+            fs: self.tokens[ts].fs as usize,
+            fe: self.tokens[te - 1].fe as usize,
+            ts,
+            te,
+            kind,
+            place,
+            value: Some(value),
+            src: Src::Rule(rule),
+            prio: prio::DOCUMENT,
+            hidden: false,
+        }
     }
 }
