@@ -12,8 +12,10 @@ pub(crate) struct Folded {
     /// The folded text.
     pub(crate) text: String,
     /// `map[i]` is the byte offset in the original of the char that produced folded byte `i`;
-    /// `None` when the original is ASCII and offsets are the same.
-    map: Option<Vec<u32>>,
+    /// unused (and empty) when the original is ASCII and offsets are the same.
+    map: Vec<u32>,
+    /// The original is ASCII: folded offsets are original offsets.
+    ascii: bool,
 }
 
 /// The folded form of a char below U+0250 (Latin-1 and Latin Extended-A/B, where nearly every
@@ -136,15 +138,26 @@ fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
 
 impl Folded {
     /// Folds `orig`. ASCII input takes a fast path with no offset map.
+    #[cfg(test)]
     pub(crate) fn new(orig: &str) -> Folded {
+        Folded::new_in(orig, String::new(), Vec::new())
+    }
+
+    /// Folds `orig` into the buffers given (cleared first), reusing their memory.
+    pub(crate) fn new_in(orig: &str, mut text: String, mut map: Vec<u32>) -> Folded {
+        text.clear();
+        map.clear();
         if orig.is_ascii() {
+            text.push_str(orig);
+            text.make_ascii_lowercase();
             return Folded {
-                text: orig.to_ascii_lowercase(),
-                map: None,
+                text,
+                map,
+                ascii: true,
             };
         }
-        let mut text = String::with_capacity(orig.len());
-        let mut map: Vec<u32> = Vec::with_capacity(orig.len());
+        text.reserve(orig.len());
+        map.reserve(orig.len());
         let bytes = orig.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -167,16 +180,26 @@ impl Folded {
         }
         Folded {
             text,
-            map: Some(map),
+            map,
+            ascii: false,
         }
+    }
+
+    /// Takes the buffers out (leaving empty ones), for the next text.
+    pub(crate) fn take_buffers(&mut self) -> (String, Vec<u32>) {
+        (
+            std::mem::take(&mut self.text),
+            std::mem::take(&mut self.map),
+        )
     }
 
     /// Original byte offset where folded byte `f` starts (`f` may equal the folded length).
     #[inline]
     pub(crate) fn orig_start(&self, orig: &str, f: usize) -> usize {
-        match &self.map {
-            None => f,
-            Some(m) => m.get(f).map_or(orig.len(), |&o| o as usize),
+        if self.ascii {
+            f
+        } else {
+            self.map.get(f).map_or(orig.len(), |&o| o as usize)
         }
     }
 
@@ -184,9 +207,10 @@ impl Folded {
     /// over the combining marks that follow it (so NFD accents stay inside the span).
     #[inline]
     pub(crate) fn orig_end(&self, orig: &str, f_end: usize) -> usize {
-        let Some(m) = &self.map else {
+        if self.ascii {
             return f_end;
-        };
+        }
+        let m = &self.map;
         if f_end == 0 {
             return self.orig_start(orig, 0);
         }

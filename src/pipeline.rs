@@ -83,12 +83,43 @@ pub(crate) mod starts {
     pub(crate) const AMBIGUOUS: u8 = 64;
 }
 
+/// The per-text buffers of a [`Run`], kept between the texts one thread extracts from, so that
+/// a run does not ask the allocator for them again.
+#[derive(Default)]
+struct Scratch {
+    text: String,
+    map: Vec<u32>,
+    tokens: Vec<Token>,
+    cls: Vec<u32>,
+    cands: Vec<Cand>,
+    starts: Vec<u8>,
+}
+
+/// Buffers larger than this (in bytes of folded text) are not kept: a thread that once read a
+/// huge text does not hold its memory for ever.
+const SCRATCH_KEEP_MAX: usize = 256 << 10;
+
+thread_local! {
+    /// This thread's [`Scratch`], when no run holds it.
+    static SCRATCH: std::cell::Cell<Option<Scratch>> = const { std::cell::Cell::new(None) };
+}
+
 impl<'a> Run<'a> {
     pub(crate) fn new(orig: &'a str, lex: &'a Lexicon) -> Run<'a> {
-        let folded = Folded::new(orig);
-        let tokens = tokenize(orig, &folded);
-        let cls = crate::rules::classify(&tokens, &folded.text, lex);
-        let cands = Vec::with_capacity(tokens.len() / 4 + 4);
+        let s = SCRATCH.with(|c| c.take()).unwrap_or_default();
+        let Scratch {
+            text,
+            map,
+            tokens,
+            cls,
+            mut cands,
+            starts,
+        } = s;
+        let folded = Folded::new_in(orig, text, map);
+        let tokens = tokenize(orig, &folded, tokens);
+        let cls = crate::rules::classify(&tokens, &folded.text, lex, cls);
+        cands.clear();
+        cands.reserve(tokens.len() / 4 + 4);
         Run {
             orig,
             folded,
@@ -96,7 +127,7 @@ impl<'a> Run<'a> {
             cls,
             lex,
             cands,
-            starts: Vec::new(),
+            starts,
             acronyms: FxMap::default(),
         }
     }
@@ -256,7 +287,7 @@ impl<'a> Run<'a> {
     }
 
     /// Converts kept candidates (sorted, non-overlapping) into entities on the original text.
-    fn into_document(self, kept: Vec<Cand>, enabled: &[bool; 6]) -> Document {
+    fn into_document(mut self, mut kept: Vec<Cand>, enabled: &[bool; 6]) -> Document {
         let orig = self.orig;
         let mut entities = Vec::with_capacity(kept.len());
         // Char offsets: one forward walk over the original text.
@@ -270,7 +301,7 @@ impl<'a> Run<'a> {
                 .filter(|&&b| (b as i8) >= -0x40)
                 .count()
         };
-        for c in kept {
+        for c in kept.drain(..) {
             if c.hidden || !enabled[kind_index(c.kind)] {
                 continue;
             }
@@ -306,7 +337,30 @@ impl<'a> Run<'a> {
                 source,
             });
         }
+        // The emptied buffer goes back to the scratch with the others.
+        self.cands = kept;
         Document { entities }
+    }
+}
+
+impl Drop for Run<'_> {
+    /// Hands the buffers back to this thread's [`Scratch`] (unless they grew huge).
+    fn drop(&mut self) {
+        if self.folded.text.capacity() > SCRATCH_KEEP_MAX {
+            return;
+        }
+        let (text, map) = self.folded.take_buffers();
+        let mut cands = std::mem::take(&mut self.cands);
+        cands.clear();
+        let s = Scratch {
+            text,
+            map,
+            tokens: std::mem::take(&mut self.tokens),
+            cls: std::mem::take(&mut self.cls),
+            cands,
+            starts: std::mem::take(&mut self.starts),
+        };
+        SCRATCH.with(|c| c.set(Some(s)));
     }
 }
 
@@ -317,7 +371,7 @@ pub(crate) fn kind_index(k: Kind) -> usize {
 
 /// The conflict policy: longest first, then highest priority, then leftmost; a candidate that
 /// overlaps one already kept is dropped. Returns the kept candidates sorted by start.
-pub(crate) fn resolve(cands: Vec<Cand>) -> Vec<Cand> {
+pub(crate) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
     // Candidates are large: sort their indices, not them.
     let mut order: Vec<u32> = (0..cands.len() as u32).collect();
     order.sort_by(|&a, &b| {
@@ -346,14 +400,11 @@ pub(crate) fn resolve(cands: Vec<Cand>) -> Vec<Cand> {
         kept.insert(c.fs, c.fe);
         chosen[i as usize] = true;
     }
-    let mut out: Vec<Cand> = cands
-        .into_iter()
-        .zip(chosen)
-        .filter_map(|(c, keep)| keep.then_some(c))
-        .collect();
+    let mut keep = chosen.into_iter();
+    cands.retain(|_| keep.next().unwrap_or(false));
     // Kept intervals do not overlap: their starts are distinct.
-    out.sort_unstable_by_key(|c| c.fs);
-    out
+    cands.sort_unstable_by_key(|c| c.fs);
+    cands
 }
 
 /// Whether `[fs, fe)` overlaps one of `kept` (sorted by start, not overlapping each other).

@@ -100,11 +100,13 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Splits the folded text into tokens and flags them from the original.
-pub(crate) fn tokenize(orig: &str, folded: &Folded) -> Vec<Token> {
+/// Splits the folded text into tokens and flags them from the original; `tokens` is a buffer
+/// to reuse (cleared first).
+pub(crate) fn tokenize(orig: &str, folded: &Folded, mut tokens: Vec<Token>) -> Vec<Token> {
     let f = folded.text.as_str();
     let fb = f.as_bytes();
-    let mut tokens: Vec<Token> = Vec::with_capacity(f.len() / 5 + 1);
+    tokens.clear();
+    tokens.reserve(f.len() / 5 + 1);
     let mut i = 0;
     // A line break since the last token: the next one gets AFTER_BREAK.
     let mut newline = false;
@@ -354,7 +356,7 @@ mod tests {
 
     fn words(s: &str) -> Vec<(String, u8)> {
         let f = Folded::new(s);
-        tokenize(s, &f)
+        tokenize(s, &f, Vec::new())
             .iter()
             .map(|t| (t.text(&f.text).to_string(), t.flags))
             .collect()

@@ -124,6 +124,28 @@ fn decomposed_accents_find_the_same_entities() {
 }
 
 #[test]
+fn results_do_not_depend_on_the_texts_extracted_before() {
+    // A thread reuses its buffers from one text to the next: an ASCII text after an accented
+    // one, a short text after a long one, must read the same as on a fresh thread.
+    let ex = Extractor::default();
+    let long = seed();
+    let ascii = "M. Novak, ministre de l'Interieur du Mali, etait a Paris le 3 mai 2024.";
+    let fresh = |t: &'static str| {
+        std::thread::spawn(move || Extractor::default().extract(t))
+            .join()
+            .unwrap()
+    };
+    let want_ascii = fresh(ascii);
+    let want_long = ex.extract(&long);
+    for _ in 0..3 {
+        assert_eq!(ex.extract(ascii), want_ascii);
+        assert_eq!(ex.extract(&long), want_long);
+        assert_eq!(ex.extract(""), Document::default());
+    }
+    assert!(!want_ascii.entities().is_empty());
+}
+
+#[test]
 fn huge_input_is_linear_and_valid() {
     let s = seed();
     let mut text = String::new();

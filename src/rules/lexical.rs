@@ -464,36 +464,41 @@ pub(crate) fn class_of(e: &Entry) -> u32 {
     }
 }
 
-/// The class bits of every token: one lookup in the lexicon's word map a word.
-pub(crate) fn classify(tokens: &[Token], folded: &str, lex: &Lexicon) -> Vec<u32> {
+/// The class bits of every token: one lookup in the lexicon's word map a word, into `out` (a
+/// buffer to reuse, cleared first).
+pub(crate) fn classify(
+    tokens: &[Token],
+    folded: &str,
+    lex: &Lexicon,
+    mut out: Vec<u32>,
+) -> Vec<u32> {
     let bits_of = |w: &str| lex.word(w).map_or(0, |i| i.class);
-    tokens
-        .iter()
-        .map(|t| {
-            if !t.has(WORD) {
-                return 0;
+    out.clear();
+    out.extend(tokens.iter().map(|t| {
+        if !t.has(WORD) {
+            return 0;
+        }
+        let w = t.text(folded);
+        // First names, honorifics and organisation heads only count capitalised, and a
+        // proper name starts with a capital or a digit.
+        if !t.has(CAP) {
+            return if w.as_bytes()[0].is_ascii_digit() {
+                bits_of(w) & !class::CAPITALISED_ONLY
+            } else {
+                lex.lower_class(w)
+            };
+        }
+        let mut bits = bits_of(w);
+        if bits & (class::FIRST_NAME | class::DEMONYM) == 0 {
+            // « Jean-Yves »: a hyphenated given name whose first part is known (not
+            // « Néo-Zélandaise »).
+            if let Some((first, _)) = w.split_once('-') {
+                bits |= bits_of(first) & class::FIRST_NAME;
             }
-            let w = t.text(folded);
-            // First names, honorifics and organisation heads only count capitalised, and a
-            // proper name starts with a capital or a digit.
-            if !t.has(CAP) {
-                return if w.as_bytes()[0].is_ascii_digit() {
-                    bits_of(w) & !class::CAPITALISED_ONLY
-                } else {
-                    lex.lower_class(w)
-                };
-            }
-            let mut bits = bits_of(w);
-            if bits & (class::FIRST_NAME | class::DEMONYM) == 0 {
-                // « Jean-Yves »: a hyphenated given name whose first part is known (not
-                // « Néo-Zélandaise »).
-                if let Some((first, _)) = w.split_once('-') {
-                    bits |= bits_of(first) & class::FIRST_NAME;
-                }
-            }
-            bits
-        })
-        .collect()
+        }
+        bits
+    }));
+    out
 }
 
 impl Run<'_> {
