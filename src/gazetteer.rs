@@ -502,15 +502,27 @@ impl Lexicon {
         word_starts: &[(usize, usize)],
     ) -> Vec<Hit> {
         let mut out = Vec::with_capacity(name_starts.len() + word_starts.len() / 8);
-        walk(&self.names, folded, name_starts, 0, &mut out);
+        self.hits_into(folded, name_starts, word_starts, &mut out);
+        out
+    }
+
+    /// [`Lexicon::hits`] into a buffer (cleared first).
+    pub(crate) fn hits_into(
+        &self,
+        folded: &str,
+        name_starts: &[(usize, usize)],
+        word_starts: &[(usize, usize)],
+        out: &mut Vec<Hit>,
+    ) {
+        out.clear();
+        walk(&self.names, folded, name_starts, 0, out);
         walk(
             &self.anywhere,
             folded,
             word_starts,
             self.anywhere_offset,
-            &mut out,
+            out,
         );
-        out
     }
 
     /// Whether a proper name of two words or more opens with these two words.

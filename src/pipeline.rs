@@ -69,6 +69,23 @@ pub(crate) struct Run<'a> {
     /// Acronyms defined in this text by « Full Name (ACR) »: acronym as written → kind, place,
     /// value (the full name, or a country's code).
     pub(crate) acronyms: FxMap<String, (Kind, Option<Place>, Value)>,
+    /// Working buffers of the phases, reused from text to text.
+    pub(crate) bufs: Bufs,
+}
+
+/// Working buffers of the phases: a phase takes one (`std::mem::take`), clears it, fills it
+/// and puts it back, so that no text asks the allocator for them again.
+#[derive(Default)]
+pub(crate) struct Bufs {
+    /// Gazetteer phase: where proper-name walks start.
+    pub(crate) name_starts: Vec<(usize, usize)>,
+    /// Gazetteer phase: where common-word walks start.
+    pub(crate) word_starts: Vec<(usize, usize)>,
+    /// Gazetteer phase: the automaton hits.
+    pub(crate) hits: Vec<crate::gazetteer::Hit>,
+    /// Per token, an index: the end of the longest candidate starting there (event phase), the
+    /// longest name ending there (acronym definitions).
+    pub(crate) per_token: Vec<usize>,
 }
 
 /// Bits of [`Run::starts`].
@@ -93,6 +110,7 @@ struct Scratch {
     cls: Vec<u32>,
     cands: Vec<Cand>,
     starts: Vec<u8>,
+    bufs: Bufs,
 }
 
 /// Buffers larger than this (in bytes of folded text) are not kept: a thread that once read a
@@ -114,6 +132,7 @@ impl<'a> Run<'a> {
             cls,
             mut cands,
             starts,
+            bufs,
         } = s;
         let folded = Folded::new_in(orig, text, map);
         let tokens = tokenize(orig, &folded, tokens);
@@ -129,6 +148,7 @@ impl<'a> Run<'a> {
             cands,
             starts,
             acronyms: FxMap::default(),
+            bufs,
         }
     }
 
@@ -359,6 +379,7 @@ impl Drop for Run<'_> {
             cls: std::mem::take(&mut self.cls),
             cands,
             starts: std::mem::take(&mut self.starts),
+            bufs: std::mem::take(&mut self.bufs),
         };
         SCRATCH.with(|c| c.set(Some(s)));
     }
@@ -422,12 +443,15 @@ pub(crate) fn merge_sorted(kept: &mut Vec<Cand>, new: Vec<Cand>) {
     kept.extend(new);
     // Stable: for one start, the candidates stay in insertion order; keep the last.
     kept.sort_by_key(|c| c.fs);
-    let mut out: Vec<Cand> = Vec::with_capacity(kept.len());
-    for c in kept.drain(..) {
-        match out.last_mut() {
-            Some(last) if last.fs == c.fs => *last = c,
-            _ => out.push(c),
+    // In place: `kept[..w]` holds the survivors, each the last of its start so far.
+    let mut w = 0;
+    for r in 0..kept.len() {
+        if w > 0 && kept[w - 1].fs == kept[r].fs {
+            kept.swap(w - 1, r);
+        } else {
+            kept.swap(w, r);
+            w += 1;
         }
     }
-    *kept = out;
+    kept.truncate(w);
 }

@@ -203,8 +203,11 @@ type Start = (usize, usize);
 impl Run<'_> {
     #[inline(never)]
     pub(crate) fn gazetteer_phase(&mut self) {
-        let (names, words) = self.starts_for_lookup();
-        let hits = self.lex.hits(self.f(), &names, &words);
+        let mut names = std::mem::take(&mut self.bufs.name_starts);
+        let mut words = std::mem::take(&mut self.bufs.word_starts);
+        let mut hits = std::mem::take(&mut self.bufs.hits);
+        self.starts_for_lookup(&mut names, &mut words);
+        self.lex.hits_into(self.f(), &names, &words, &mut hits);
         // The spans of all hits, needed only for a hit inside a hyphenated word (rare).
         let mut spans: Option<std::collections::HashSet<(usize, usize)>> = None;
         for &h in &hits {
@@ -287,6 +290,9 @@ impl Run<'_> {
             };
             self.push_span(h.start, h.end, kind, place, value, Src::Entry(id), p);
         }
+        self.bufs.name_starts = names;
+        self.bufs.word_starts = words;
+        self.bufs.hits = hits;
         self.article_name_phase();
     }
 
@@ -381,12 +387,12 @@ impl Run<'_> {
     /// hyphenated or elided word (« Russie-\[Afrique\] », « ex-\[président\] »). The first list
     /// keeps those with a capital or a digit in the original (proper names), the second all.
     /// Each start comes with the byte no match from it may pass (see [`Lexicon::hits`]).
-    fn starts_for_lookup(&self) -> (Vec<Start>, Vec<Start>) {
+    fn starts_for_lookup(&self, names: &mut Vec<Start>, words: &mut Vec<Start>) {
         const NO_LIMIT: usize = usize::MAX;
         let text = self.f();
         let f = text.as_bytes();
-        let mut names = Vec::with_capacity(self.tokens.len() / 4);
-        let mut words = Vec::with_capacity(self.tokens.len());
+        names.clear();
+        words.clear();
         for (t, &cls) in self.tokens.iter().zip(&self.cls) {
             if !t.has(WORD) {
                 continue;
@@ -435,7 +441,6 @@ impl Run<'_> {
                 }
             }
         }
-        (names, words)
     }
 
     fn orig_char_is_upper(&self, folded_pos: usize) -> bool {

@@ -886,20 +886,23 @@ impl Run<'_> {
         }
         let mut new = Vec::new();
         // The longest organisation or place ending at each token.
-        let mut ending: Vec<Option<usize>> = vec![None; self.tokens.len() + 1];
+        // (`usize::MAX`: none.)
+        let mut ending = std::mem::take(&mut self.bufs.per_token);
+        ending.clear();
+        ending.resize(self.tokens.len() + 1, usize::MAX);
         for (idx, c) in self.cands.iter().enumerate() {
             if c.hidden || !matches!(c.kind, Kind::Organisation | Kind::Location) {
                 continue;
             }
             let better = match ending[c.te] {
-                None => true,
-                Some(b) => {
+                usize::MAX => true,
+                b => {
                     let b = &self.cands[b];
                     (c.te - c.ts, c.prio) > (b.te - b.ts, b.prio)
                 }
             };
             if better {
-                ending[c.te] = Some(idx);
+                ending[c.te] = idx;
             }
         }
         for (i, &before) in ending
@@ -911,6 +914,7 @@ impl Run<'_> {
             if self.word(i) != "(" || self.word(i + 2) != ")" || !self.is_acronym(i + 1) {
                 continue;
             }
+            let before = (before != usize::MAX).then_some(before);
             // A known place in parentheses, written as a name, locates what comes before:
             // « l'université de Manchester (Royaume-Uni) ».
             if self.starts_with(i + 1, starts::LOC) && !self.tok_has(i + 1, UPPER) {
@@ -998,6 +1002,7 @@ impl Run<'_> {
             ));
             self.acronyms.insert(acr, (kind, place, value));
         }
+        self.bufs.per_token = ending;
         for (ts, te, kind, place, value, rule) in new {
             self.push_tokens(ts, te, kind, place, value, Src::Rule(rule), prio::ACRONYM);
         }

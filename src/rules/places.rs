@@ -107,7 +107,9 @@ impl Run<'_> {
     pub(crate) fn event_phase(&mut self) {
         let mut found = Vec::new();
         // The end of the longest candidate starting at each token.
-        let mut longest = vec![0usize; self.tokens.len() + 1];
+        let mut longest = std::mem::take(&mut self.bufs.per_token);
+        longest.clear();
+        longest.resize(self.tokens.len() + 1, 0);
         for c in self.cands.iter().filter(|c| !c.hidden) {
             longest[c.ts] = longest[c.ts].max(c.te);
         }
@@ -184,6 +186,7 @@ impl Run<'_> {
                 found.push((c.ts, m + 1));
             }
         }
+        self.bufs.per_token = longest;
         for (ts, te) in found {
             self.push_blocker(ts, te, "event");
         }
