@@ -25,7 +25,7 @@ usage() {
 
 corpus=""
 limit=""
-nommer_runs=3
+nommer_runs=5
 nommer_passes=5
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -119,23 +119,40 @@ evaluate=target/release/examples/evaluate
 [ -x "$evaluate" ] || die "$evaluate not built"
 
 rm -f "$out"/nommer.run*.summary.json "$out"/nommer.run*.time.txt
-for i in $(seq 1 "$nommer_runs"); do
+nommer_done=0
+# One nommer run: `evaluate` extracts the corpus --passes times and reports the median pass.
+nommer_run() {
+    nommer_done=$((nommer_done + 1))
+    local i=$nommer_done
     step "nommer, run $i/$nommer_runs"
     /usr/bin/time -v -o "$out/nommer.run$i.time.txt" \
         "$evaluate" "$corpus" "${limit_args[@]}" --errors 0 --passes "$nommer_passes" \
         --predictions "$out/nommer.pred.jsonl" --json-summary "$out/nommer.run$i.summary.json" \
         >"$out/nommer.run$i.report.txt" || die "nommer run $i failed (see $out/nommer.run$i.time.txt)"
     grep '^extraction:' "$out/nommer.run$i.report.txt" >&2 || true
-done
+}
+# nommer's runs take seconds, spaCy's minutes, and a shared machine's speed drifts over minutes:
+# nommer's runs are spread over five slots (before each spaCy run and after the last) so that
+# both systems are timed across the same stretch of time. Slot s gets the runs i with
+# i mod 5 = s.
+nommer_slot() {
+    local slot=$1 i
+    for i in $(seq 1 "$nommer_runs"); do
+        if [ $(((i - 1) % 5)) -eq "$slot" ]; then nommer_run; fi
+    done
+}
 
-# --- spaCy ---------------------------------------------------------------------------------------
+# --- spaCy (with nommer's runs in between) -------------------------------------------------------
 for model in sm md; do
     step "checking that fr_core_news_${model} NER-only matches the full pipeline (20 documents)"
     "$vpy" "$here/spacy_ner.py" verify "$corpus" "fr_core_news_$model" 20 | tee "$out/$model.verify.txt" >&2 ||
         die "spaCy verification failed for fr_core_news_$model"
 done
+slot=0
 for model in sm md; do
     for mode in full ner; do
+        nommer_slot $slot
+        slot=$((slot + 1))
         key="$model-$mode"
         step "spaCy fr_core_news_$model, $mode"
         /usr/bin/time -v -o "$out/$key.time.txt" \
@@ -144,6 +161,7 @@ for model in sm md; do
             die "spaCy fr_core_news_$model $mode failed (see $out/$key.time.txt)"
     done
 done
+nommer_slot $slot
 
 # --- Scores and table ----------------------------------------------------------------------------
 for key in nommer sm-full sm-ner md-full md-ner; do

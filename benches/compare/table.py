@@ -114,7 +114,11 @@ def main():
         if score["bytes"] != nbytes:
             die(f"{key}: evaluate scored {score['bytes']} bytes of text, the corpus has {nbytes}")
         if key == "nommer":
-            runs = sorted(glob.glob(f"{d}/nommer.run*.summary.json"))
+            # In run order (run10 after run9).
+            runs = sorted(
+                glob.glob(f"{d}/nommer.run*.summary.json"),
+                key=lambda p: int(re.search(r"nommer\.run(\d+)\.", p).group(1)),
+            )
             if not runs:
                 die(f"no {d}/nommer.run*.summary.json")
             summaries = [load_json(r) for r in runs]
@@ -173,7 +177,7 @@ def main():
         + ", ".join(f"{s:.3f}" for s in nommer["extra"]["runs"]) + " s; each run one process, "
         "its time the median of "
         + "/".join(str(p) for p in nommer["extra"]["passes"])
-        + " passes over the corpus); spaCy = the "
+        + " passes over the corpus; runs interleaved with spaCy's, in run order); spaCy = the "
         "`nlp.pipe(texts, batch_size=16)` loop only, after loading. Peak RSS = "
         "`/usr/bin/time -v` maximum resident set size of the whole process "
         "(MB = 10^6 bytes). Ratio = nommer MB/s ÷ that row's MB/s.",
