@@ -541,9 +541,8 @@ impl Run<'_> {
         // Read only when a word in capitals gets that far (most texts have none).
         let mut common: Option<Vec<&str>> = None;
         let mut found = Vec::new();
-        for i in 0..self.tokens.len() {
-            let t = self.tokens[i];
-            if !t.has(UPPER) || t.has(SHOUT) || self.starts[i] != 0 || !self.is_acronym(i) {
+        for (i, &t) in self.tokens.iter().enumerate() {
+            if t.flags & (UPPER | SHOUT) != UPPER || self.starts[i] != 0 || !self.is_acronym(i) {
                 continue;
             }
             let w = self.orig_word(i);
@@ -620,13 +619,16 @@ impl Run<'_> {
                 .is_some_and(|t| t.has(WORD) && !t.has(CAP) && !t.has(UPPER))
         };
         let n = self.tokens.len();
+        let bytes = self.folded.text.as_bytes();
         for (i, &after_title) in title_end
             .iter()
             .enumerate()
             .take(n.saturating_sub(1))
             .skip(1)
         {
-            if self.word(i) != "(" {
+            // « ( » (one byte).
+            let t = self.tokens[i];
+            if t.fe - t.fs != 1 || bytes[t.fs as usize] != b'(' {
                 continue;
             }
             // « … lower-case words (ACR) »
@@ -924,6 +926,22 @@ impl Run<'_> {
         if !self.f().contains('(') {
             return;
         }
+        // Where « ( ACR ) » stands: `i` is the « ( » (not the first token, nor one of the last
+        // two).
+        let bytes = self.folded.text.as_bytes();
+        let n = self.tokens.len();
+        let opens: Vec<usize> = (1..n.saturating_sub(2))
+            .filter(|&i| {
+                let t = self.tokens[i];
+                t.fe - t.fs == 1
+                    && bytes[t.fs as usize] == b'('
+                    && self.word(i + 2) == ")"
+                    && self.is_acronym(i + 1)
+            })
+            .collect();
+        if opens.is_empty() {
+            return;
+        }
         let mut new = Vec::new();
         // The longest organisation or place ending at each token.
         // (`usize::MAX`: none.)
@@ -945,15 +963,8 @@ impl Run<'_> {
                 ending[c.te] = idx;
             }
         }
-        for (i, &before) in ending
-            .iter()
-            .enumerate()
-            .take(self.tokens.len().saturating_sub(2))
-            .skip(1)
-        {
-            if self.word(i) != "(" || self.word(i + 2) != ")" || !self.is_acronym(i + 1) {
-                continue;
-            }
+        for i in opens {
+            let before = ending[i];
             let before = (before != usize::MAX).then_some(before);
             // A known place in parentheses, written as a name, locates what comes before:
             // « l'université de Manchester (Royaume-Uni) ».
