@@ -10,7 +10,6 @@ use crate::gazetteer::{Entry, Lexicon};
 use crate::normalize::Folded;
 use crate::rules::class;
 use crate::tokenize::{tokenize, Token};
-use std::collections::BTreeMap;
 
 /// Where a candidate comes from.
 #[derive(Clone, Copy, Debug)]
@@ -431,23 +430,21 @@ pub(crate) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
             .then(b.prio.cmp(&a.prio))
             .then(a.fs.cmp(&b.fs))
     });
-    // Kept intervals: start → end.
-    let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
+    // Per folded byte, 1 when a kept candidate covers it: a candidate overlaps a kept one
+    // exactly when one of its bytes is taken (spans are not empty).
+    let len = cands.iter().map(|c| c.fe).max().unwrap_or(0);
+    let mut taken = vec![0u8; len];
     let mut chosen = vec![false; cands.len()];
     for i in order {
         let c = &cands[i as usize];
         if c.fs >= c.fe {
             continue;
         }
-        if let Some((_, &prev_end)) = kept.range(..=c.fs).next_back() {
-            if prev_end > c.fs {
-                continue;
-            }
-        }
-        if kept.range(c.fs..c.fe).next().is_some() {
+        let span = &mut taken[c.fs..c.fe];
+        if span.contains(&1) {
             continue;
         }
-        kept.insert(c.fs, c.fe);
+        span.fill(1);
         chosen[i as usize] = true;
     }
     let mut keep = chosen.into_iter();
