@@ -106,13 +106,10 @@ impl Run<'_> {
     #[inline(never)]
     pub(crate) fn event_phase(&mut self) {
         let mut found = Vec::new();
-        // The end of the longest candidate starting at each token.
+        // The end of the longest candidate starting at each token; filled at the first event
+        // name that needs it (most texts have none).
         let mut longest = std::mem::take(&mut self.bufs.per_token);
         longest.clear();
-        longest.resize(self.tokens.len() + 1, 0);
-        for c in self.cands.iter().filter(|c| !c.hidden) {
-            longest[c.ts] = longest[c.ts].max(c.te);
-        }
         for (i, (t, &cls)) in self.tokens.iter().zip(&self.cls).enumerate() {
             // A head has the class, or is « Grand » (« Grand Prix »): five letters.
             if cls & class::EVENT == 0 && !(t.has(CAP) && t.fe - t.fs == 5) {
@@ -138,6 +135,12 @@ impl Run<'_> {
             if self.starts_with(k, starts::LOC | starts::ORG) || self.is_cap_word(k) {
                 end = self.content(k, super::titles::Chain::Org).max(k + 1);
                 // The gazetteer span may be longer than one word (« Afrique du Sud »).
+                if longest.is_empty() {
+                    longest.resize(self.tokens.len() + 1, 0);
+                    for c in self.cands.iter().filter(|c| !c.hidden) {
+                        longest[c.ts] = longest[c.ts].max(c.te);
+                    }
+                }
                 end = end.max(longest[k]);
             } else if c == 0 && self.starts_with(j, starts::LOC) && cap {
                 // « Ironman France »
