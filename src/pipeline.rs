@@ -8,8 +8,8 @@ use crate::entity::{Document, Entity, Kind, Place, Source, Value};
 use crate::gazetteer::FxMap;
 use crate::gazetteer::{Entry, Lexicon};
 use crate::normalize::Folded;
+use crate::rules::class;
 use crate::tokenize::{tokenize, Token};
-use std::collections::BTreeMap;
 
 /// Where a candidate comes from.
 #[derive(Clone, Copy, Debug)]
@@ -61,6 +61,9 @@ pub(crate) struct Run<'a> {
     pub(crate) tokens: Vec<Token>,
     /// Per token: its word classes (`rules::class` bits).
     pub(crate) cls: Vec<u32>,
+    /// The tokens with one of the [`CUE_CLASSES`] bits, in text order: the only places where
+    /// most rules can fire, so that their loops need not visit every token.
+    pub(crate) cued: Vec<u32>,
     pub(crate) lex: &'a Lexicon,
     pub(crate) cands: Vec<Cand>,
     /// Per token: which kinds of candidate start there (`starts::*` bits), refreshed by
@@ -88,6 +91,20 @@ pub(crate) struct Bufs {
     pub(crate) per_token: Vec<usize>,
 }
 
+/// The word classes that open or close a rule's match (honorifics, first names, cues, heads…),
+/// gathered in [`Run::cued`]. They are rare: about one token in sixteen.
+pub(crate) const CUE_CLASSES: u32 = class::FIRST_NAME
+    | class::AMBIGUOUS_FIRST_NAME
+    | class::HONORIFIC
+    | class::ORG_HEAD
+    | class::STREET
+    | class::EVENT
+    | class::DEMONYM
+    | class::ORG_CUE
+    | class::PERSON_CUE
+    | class::PLACE_CUE
+    | class::ORG_SUFFIX;
+
 /// Bits of [`Run::starts`].
 pub(crate) mod starts {
     pub(crate) const LOC: u8 = 1;
@@ -108,6 +125,7 @@ struct Scratch {
     map: Vec<u32>,
     tokens: Vec<Token>,
     cls: Vec<u32>,
+    cued: Vec<u32>,
     cands: Vec<Cand>,
     starts: Vec<u8>,
     bufs: Bufs,
@@ -130,6 +148,7 @@ impl<'a> Run<'a> {
             map,
             tokens,
             cls,
+            mut cued,
             mut cands,
             starts,
             bufs,
@@ -137,6 +156,13 @@ impl<'a> Run<'a> {
         let folded = Folded::new_in(orig, text, map);
         let tokens = tokenize(orig, &folded, tokens);
         let cls = crate::rules::classify(&tokens, &folded.text, lex, cls);
+        cued.clear();
+        cued.extend(
+            cls.iter()
+                .enumerate()
+                .filter(|&(_, &c)| c & CUE_CLASSES != 0)
+                .map(|(i, _)| i as u32),
+        );
         cands.clear();
         cands.reserve(tokens.len() / 4 + 4);
         Run {
@@ -144,6 +170,7 @@ impl<'a> Run<'a> {
             folded,
             tokens,
             cls,
+            cued,
             lex,
             cands,
             starts,
@@ -377,6 +404,7 @@ impl Drop for Run<'_> {
             map,
             tokens: std::mem::take(&mut self.tokens),
             cls: std::mem::take(&mut self.cls),
+            cued: std::mem::take(&mut self.cued),
             cands,
             starts: std::mem::take(&mut self.starts),
             bufs: std::mem::take(&mut self.bufs),
@@ -402,23 +430,21 @@ pub(crate) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
             .then(b.prio.cmp(&a.prio))
             .then(a.fs.cmp(&b.fs))
     });
-    // Kept intervals: start → end.
-    let mut kept: BTreeMap<usize, usize> = BTreeMap::new();
+    // Per folded byte, 1 when a kept candidate covers it: a candidate overlaps a kept one
+    // exactly when one of its bytes is taken (spans are not empty).
+    let len = cands.iter().map(|c| c.fe).max().unwrap_or(0);
+    let mut taken = vec![0u8; len];
     let mut chosen = vec![false; cands.len()];
     for i in order {
         let c = &cands[i as usize];
         if c.fs >= c.fe {
             continue;
         }
-        if let Some((_, &prev_end)) = kept.range(..=c.fs).next_back() {
-            if prev_end > c.fs {
-                continue;
-            }
-        }
-        if kept.range(c.fs..c.fe).next().is_some() {
+        let span = &mut taken[c.fs..c.fe];
+        if span.contains(&1) {
             continue;
         }
-        kept.insert(c.fs, c.fe);
+        span.fill(1);
         chosen[i as usize] = true;
     }
     let mut keep = chosen.into_iter();

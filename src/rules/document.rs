@@ -25,7 +25,9 @@ impl Run<'_> {
                 }
             }
             for i in 0..self.tokens.len() {
-                if !self.tokens[i].has(WORD) {
+                // An acronym opens with a capital (`Run::is_acronym`), so its token has the CAP
+                // flag: the others need no look-up of their original text.
+                if !self.tokens[i].has(WORD) || !self.tokens[i].has(CAP) {
                     continue;
                 }
                 let w = self.orig_word(i);

@@ -173,6 +173,32 @@ const UNION_CONFEDERATIONS: &[&str] = &[
     "Solidaires",
 ];
 
+/// The words that `Run::lowercase_org_phase` acts on (those of its `match`): what its quick
+/// test lets through.
+const LOWERCASE_ORG_WORDS: &[&[&str]] = &[
+    &["ministere", "secretariat", "parlement", "senat", "air", "("],
+    LOWER_HEADS,
+];
+
+/// The quick test of `Run::lowercase_org_phase`: per first byte, the lengths (bit `len`) of
+/// the words of [`LOWERCASE_ORG_WORDS`] that start with it. A word passes when its bit is set.
+static LOWERCASE_ORG_FILTER: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut l = 0;
+    while l < LOWERCASE_ORG_WORDS.len() {
+        let list = LOWERCASE_ORG_WORDS[l];
+        let mut k = 0;
+        while k < list.len() {
+            let w = list[k].as_bytes();
+            assert!(!w.is_empty() && w.len() < 32);
+            table[w[0] as usize] |= 1 << w.len();
+            k += 1;
+        }
+        l += 1;
+    }
+    table
+};
+
 /// Adjectives of a continent or a region of the world, which name an organisation's reach
 /// as a nationality does (« Parti populaire européen »; folded).
 const CONTINENTAL: &[&str] = &[
@@ -269,7 +295,9 @@ impl Run<'_> {
     pub(crate) fn org_phase(&mut self) {
         self.lowercase_org_phase();
         self.club_phase();
-        for i in 0..self.tokens.len() {
+        // A head has the ORG_HEAD class: only the cued tokens can.
+        for k in 0..self.cued.len() {
+            let i = self.cued[k] as usize;
             if !self.is_org_head(i) {
                 continue;
             }
@@ -438,7 +466,14 @@ impl Run<'_> {
     /// « ministère de l'Intérieur »: a ministry named by its portfolio, lower-case head.
     fn lowercase_org_phase(&mut self) {
         let mut found = Vec::new();
+        let bytes = self.folded.text.as_bytes();
         for i in 0..self.tokens.len() {
+            // Only the words of the match below do anything: most tokens fail the quick test.
+            let t = self.tokens[i];
+            let len = (t.fe - t.fs) as usize;
+            if len >= 32 || LOWERCASE_ORG_FILTER[bytes[t.fs as usize] as usize] & (1 << len) == 0 {
+                continue;
+            }
             match self.word(i) {
                 "ministere" | "secretariat" if !self.tok_has(i, CAP) => {
                     // « ministère russe de la Défense », « ministère de la Santé afghan »: the
@@ -506,9 +541,8 @@ impl Run<'_> {
         // Read only when a word in capitals gets that far (most texts have none).
         let mut common: Option<Vec<&str>> = None;
         let mut found = Vec::new();
-        for i in 0..self.tokens.len() {
-            let t = self.tokens[i];
-            if !t.has(UPPER) || t.has(SHOUT) || self.starts[i] != 0 || !self.is_acronym(i) {
+        for (i, &t) in self.tokens.iter().enumerate() {
+            if t.flags & (UPPER | SHOUT) != UPPER || self.starts[i] != 0 || !self.is_acronym(i) {
                 continue;
             }
             let w = self.orig_word(i);
@@ -585,13 +619,16 @@ impl Run<'_> {
                 .is_some_and(|t| t.has(WORD) && !t.has(CAP) && !t.has(UPPER))
         };
         let n = self.tokens.len();
+        let bytes = self.folded.text.as_bytes();
         for (i, &after_title) in title_end
             .iter()
             .enumerate()
             .take(n.saturating_sub(1))
             .skip(1)
         {
-            if self.word(i) != "(" {
+            // « ( » (one byte).
+            let t = self.tokens[i];
+            if t.fe - t.fs != 1 || bytes[t.fs as usize] != b'(' {
                 continue;
             }
             // « … lower-case words (ACR) »
@@ -635,8 +672,11 @@ impl Run<'_> {
     /// Sports clubs by their prefix: « AS Vita Club », « FC Nantes », « RC Lens ».
     fn club_phase(&mut self) {
         let mut found = Vec::new();
+        // A prefix, as a suffix, is ASCII and has two to four letters, as its folded token has
+        // (the length is tested first: reading the original word costs more).
+        let short = |i: usize| (2..=4).contains(&(self.tokens[i].fe - self.tokens[i].fs));
         for i in 0..self.tokens.len() {
-            if !self.tok_has(i, UPPER) || !CLUB_PREFIXES.contains(&self.orig_word(i)) {
+            if !self.tok_has(i, UPPER) || !short(i) || !CLUB_PREFIXES.contains(&self.orig_word(i)) {
                 continue;
             }
             let mut end = i + 1;
@@ -652,7 +692,7 @@ impl Run<'_> {
         }
         // « Amiens SC », « Chelsea FC »: the town or name before a club suffix.
         for i in 1..self.tokens.len() {
-            if !self.tok_has(i, UPPER) || !CLUB_SUFFIXES.contains(&self.orig_word(i)) {
+            if !self.tok_has(i, UPPER) || !short(i) || !CLUB_SUFFIXES.contains(&self.orig_word(i)) {
                 continue;
             }
             let mut s = i;
@@ -687,7 +727,9 @@ impl Run<'_> {
     /// that no list knows.
     pub(crate) fn org_cue_phase(&mut self) {
         let mut found = Vec::new();
-        for i in 0..self.tokens.len() {
+        // Both rules open at a token of a cue class (`Run::cued`).
+        let cued = || self.cued.iter().map(|&i| i as usize);
+        for i in cued() {
             if !self.is(i, class::ORG_CUE) || self.tok_has(i, CAP) {
                 continue;
             }
@@ -724,7 +766,7 @@ impl Run<'_> {
         }
         // « Niantic Labs », « Valve Corporation », « Ethiopian Airlines »: capitalised words
         // closed by a word that says « company ».
-        for i in 1..self.tokens.len() {
+        for i in cued().filter(|&i| i > 0) {
             if !self.is(i, class::ORG_SUFFIX)
                 || !self.tok_has(i, CAP)
                 || !ORG_SUFFIXES.contains(&self.orig_word(i))
@@ -884,6 +926,22 @@ impl Run<'_> {
         if !self.f().contains('(') {
             return;
         }
+        // Where « ( ACR ) » stands: `i` is the « ( » (not the first token, nor one of the last
+        // two).
+        let bytes = self.folded.text.as_bytes();
+        let n = self.tokens.len();
+        let opens: Vec<usize> = (1..n.saturating_sub(2))
+            .filter(|&i| {
+                let t = self.tokens[i];
+                t.fe - t.fs == 1
+                    && bytes[t.fs as usize] == b'('
+                    && self.word(i + 2) == ")"
+                    && self.is_acronym(i + 1)
+            })
+            .collect();
+        if opens.is_empty() {
+            return;
+        }
         let mut new = Vec::new();
         // The longest organisation or place ending at each token.
         // (`usize::MAX`: none.)
@@ -905,15 +963,8 @@ impl Run<'_> {
                 ending[c.te] = idx;
             }
         }
-        for (i, &before) in ending
-            .iter()
-            .enumerate()
-            .take(self.tokens.len().saturating_sub(2))
-            .skip(1)
-        {
-            if self.word(i) != "(" || self.word(i + 2) != ")" || !self.is_acronym(i + 1) {
-                continue;
-            }
+        for i in opens {
+            let before = ending[i];
             let before = (before != usize::MAX).then_some(before);
             // A known place in parentheses, written as a name, locates what comes before:
             // « l'université de Manchester (Royaume-Uni) ».

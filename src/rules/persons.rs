@@ -144,8 +144,10 @@ impl Run<'_> {
     pub(crate) fn person_phase(&mut self) {
         let mut found: Vec<(usize, usize, &'static str, u8)> = Vec::new();
         let n = self.tokens.len();
+        // The rules below open at a token of a cue class (`Run::cued`), all but « name, title ».
+        let cued = || self.cued.iter().map(|&i| i as usize);
         // Honorific + name.
-        for i in 0..n {
+        for i in cued() {
             if !self.is(i, class::HONORIFIC) {
                 continue;
             }
@@ -194,7 +196,7 @@ impl Run<'_> {
         }
         // Profession + name: « le footballeur Sadio Mané », « l'avocate Gisèle Halimi »; a
         // nationality may stand between (« le chanteur malien Salif Keïta »).
-        for i in 0..n.saturating_sub(1) {
+        for i in cued().take_while(|&i| i + 1 < n) {
             if !self.is(i, class::PERSON_CUE) || self.tok_has(i, CAP) {
                 continue;
             }
@@ -208,7 +210,7 @@ impl Run<'_> {
             }
         }
         // Nationality + name: « l'Allemande Kristin Möller », « le Malien Moussa Traoré ».
-        for i in 0..n.saturating_sub(1) {
+        for i in cued().take_while(|&i| i + 1 < n) {
             if !self.is(i, class::DEMONYM)
                 || !self.tok_has(i, CAP)
                 || !self.starts_with(i, starts::DEMONYM)
@@ -226,7 +228,7 @@ impl Run<'_> {
         }
         // A first name coordinated with a full name shares its family: « Thierry et Véronique
         // Roy », « Barack et Michelle Obama ».
-        for i in 0..n.saturating_sub(3) {
+        for i in cued().take_while(|&i| i + 3 < n) {
             if self.is_first_name(i)
                 && self.is_cap_word(i)
                 && self.word(i + 1) == "et"
@@ -239,7 +241,7 @@ impl Run<'_> {
             }
         }
         // First name + name.
-        for i in 0..n {
+        for i in cued() {
             if !self.is_first_name(i) || !self.is_name_word(i) {
                 continue;
             }
@@ -259,15 +261,22 @@ impl Run<'_> {
         }
         // Name, title: « Assimi Goïta, président de la Transition ».
         // Found from the title: a comma, then a title (after le/la/l'), then the name before.
-        for end in 1..n {
-            if self.word(end) != "," {
+        // Titles are rarer than commas: the loop visits where a title starts (`k`) and looks
+        // back for the comma (`end`); each comma leads to one `k`, and the commas come in text
+        // order as the titles do.
+        let article = |k: usize| matches!(self.word(k), "le" | "la" | "l'");
+        for (k, &s) in self.starts.iter().enumerate() {
+            if s & starts::TITLE == 0 {
                 continue;
             }
-            let mut k = end + 1;
-            if matches!(self.word(k), "le" | "la" | "l'") {
-                k += 1;
-            }
-            if !self.starts_with(k, starts::TITLE) {
+            let end = if k >= 2 && article(k - 1) && self.word(k - 2) == "," {
+                k - 2
+            } else if k >= 1 && self.word(k - 1) == "," && !article(k) {
+                k - 1
+            } else {
+                continue;
+            };
+            if end == 0 || end >= n {
                 continue;
             }
             let first = end.saturating_sub(MAX_NAME_WORDS + 2);

@@ -106,16 +106,17 @@ impl Run<'_> {
     #[inline(never)]
     pub(crate) fn event_phase(&mut self) {
         let mut found = Vec::new();
-        // The end of the longest candidate starting at each token.
+        // The end of the longest candidate starting at each token; filled at the first event
+        // name that needs it (most texts have none).
         let mut longest = std::mem::take(&mut self.bufs.per_token);
         longest.clear();
-        longest.resize(self.tokens.len() + 1, 0);
-        for c in self.cands.iter().filter(|c| !c.hidden) {
-            longest[c.ts] = longest[c.ts].max(c.te);
-        }
-        for i in 0..self.tokens.len() {
+        for (i, (t, &cls)) in self.tokens.iter().zip(&self.cls).enumerate() {
+            // A head has the class, or is « Grand » (« Grand Prix »): five letters.
+            if cls & class::EVENT == 0 && !(t.has(CAP) && t.fe - t.fs == 5) {
+                continue;
+            }
             let w = self.word(i);
-            let cap = self.tok_has(i, CAP);
+            let cap = t.has(CAP);
             let head = self.is(i, class::EVENT) && (cap || !matches!(w, "tour" | "open" | "euro"))
                 || (w == "grand" && cap && self.word(i + 1) == "prix");
             if !head {
@@ -134,6 +135,12 @@ impl Run<'_> {
             if self.starts_with(k, starts::LOC | starts::ORG) || self.is_cap_word(k) {
                 end = self.content(k, super::titles::Chain::Org).max(k + 1);
                 // The gazetteer span may be longer than one word (« Afrique du Sud »).
+                if longest.is_empty() {
+                    longest.resize(self.tokens.len() + 1, 0);
+                    for c in self.cands.iter().filter(|c| !c.hidden) {
+                        longest[c.ts] = longest[c.ts].max(c.te);
+                    }
+                }
                 end = end.max(longest[k]);
             } else if c == 0 && self.starts_with(j, starts::LOC) && cap {
                 // « Ironman France »
@@ -149,8 +156,8 @@ impl Run<'_> {
         }
         // Events named in English, by their last word: « Premier League », « Africa Cup »,
         // « World Series ».
-        for i in 1..self.tokens.len() {
-            if !self.tok_has(i, CAP)
+        for (i, t) in self.tokens.iter().enumerate().skip(1) {
+            if !t.has(CAP)
                 || !matches!(
                     self.word(i),
                     "league" | "cup" | "series" | "championship" | "trophy" | "games"
@@ -195,12 +202,21 @@ impl Run<'_> {
     #[inline(never)]
     pub(crate) fn place_phase(&mut self) {
         let mut found: Vec<(usize, usize, Place, &'static str, u8)> = Vec::new();
-        let n = self.tokens.len();
-        for i in 0..n {
-            let t = self.tokens[i];
+        let bytes = self.folded.text.as_bytes();
+        // The previous token is « a » (one byte), as « à » is.
+        let mut after_a = false;
+        for (i, (t, &cls)) in self.tokens.iter().zip(&self.cls).enumerate() {
+            let prev_a = std::mem::replace(
+                &mut after_a,
+                t.fe - t.fs == 1 && bytes[t.fs as usize] == b'a',
+            );
             // Only a word ending with a digit can be a road number.
-            let digit_end = self.folded.text.as_bytes()[t.fe as usize - 1].is_ascii_digit();
-            if !self.tok_has(i, WORD) {
+            let digit_end = bytes[t.fe as usize - 1].is_ascii_digit();
+            // Each rule below needs one of these: a street head or a place cue, a digit, or
+            // « à » before.
+            if !t.has(WORD)
+                || (cls & (class::STREET | class::PLACE_CUE) == 0 && !digit_end && !prev_a)
+            {
                 continue;
             }
             // Streets and squares: head, then a capitalised name directly (« porte Maillot »)
@@ -269,11 +285,11 @@ impl Run<'_> {
                 continue;
             }
             // « à Bandol »: a capitalised name after « à » that no list knows.
-            if i > 0
-                && self.tokens[i - 1].fe - self.tokens[i - 1].fs == 1
-                && self.is_a_grave(i - 1)
+            // (« à » read from the original text last: that costs most.)
+            if prev_a
                 && (self.is_cap_word(i) || self.is_prefixed_name(i))
                 && !self.tok_has(i, SENT_START | UPPER)
+                && self.is_a_grave(i - 1)
                 && self.starts.get(i).is_some_and(|&s| s == 0)
                 && !self.person_starts(i)
                 && !self.is(i, super::class::ORG_HEAD)
