@@ -595,7 +595,7 @@ fn pair_hash(first: &str, second: &str) -> u64 {
 
 /// The first word of a folded pattern: its chars up to the first one that is not a letter or a
 /// digit — what the tokeniser reads as a word (« saint » of « saint-denis »).
-fn head(pattern: &str) -> &str {
+pub(crate) fn head(pattern: &str) -> &str {
     &pattern[..run_end(pattern, true)]
 }
 

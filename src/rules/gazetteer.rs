@@ -5,10 +5,9 @@ use super::class;
 use super::titles::Chain;
 use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::{
-    first_runs, Cases, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLATFORM, PLURAL, STARTS_LOWER,
-    VALUE_IS_SURFACE,
+    first_runs, head, Cases, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLATFORM, PLURAL,
+    STARTS_LOWER, VALUE_IS_SURFACE,
 };
-use crate::normalize::fold;
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{CAP, JOINED, SENT_START, SHOUT, WORD};
 
@@ -251,11 +250,12 @@ impl Run<'_> {
                 }
                 continue;
             };
-            let folded_text = &self.folded.text[h.start..h.end];
-            // The canonical name, where it adds something to the text (« Kyiv » → Kiev).
+            // The canonical name, where it adds something to the text (« Kyiv » → Kiev). The
+            // hit's folded text is the pattern, the entry's folded surface: the value adds
+            // nothing when it folds to that (VALUE_IS_SURFACE, set at build time).
             let name_value = |v: &Option<Box<str>>| {
                 v.as_deref()
-                    .filter(|v| !e.has(VALUE_IS_SURFACE) && fold(v) != folded_text)
+                    .filter(|_| !e.has(VALUE_IS_SURFACE))
                     .map(|v| Value::Name(v.to_string()))
             };
             let (kind, place, value, p) = match e.kind {
@@ -323,7 +323,7 @@ impl Run<'_> {
             // No name opens with the article and this word: no walk.
             if !self
                 .lex
-                .opens_name_pair(article.trim_end(), first_runs(self.f(), fs).0)
+                .opens_name_pair(article.trim_end(), head(&self.f()[fs..]))
             {
                 continue;
             }
@@ -393,7 +393,7 @@ impl Run<'_> {
         let f = text.as_bytes();
         names.clear();
         words.clear();
-        for (t, &cls) in self.tokens.iter().zip(&self.cls) {
+        for (i, (t, &cls)) in self.tokens.iter().zip(&self.cls).enumerate() {
             if !t.has(WORD) {
                 continue;
             }
@@ -415,15 +415,21 @@ impl Run<'_> {
                     names.push((fs, NO_LIMIT));
                 } else {
                     // Only names of one word can match unless the next word is the second
-                    // word of a longer one.
-                    let (first, second) = first_runs(text, fs);
+                    // word of a longer one. The first two words of the text from here (what
+                    // `first_runs` reads), from the tokens: this word's letters and digits,
+                    // then those of the next word token (only chars that are no letter or
+                    // digit stand between).
+                    let first = head(&text[fs..fe]);
+                    let next_word = self.tokens[i + 1..].iter().find(|t| t.has(WORD));
+                    let second =
+                        next_word.map_or("", |t| head(&text[t.fs as usize..t.fe as usize]));
+                    debug_assert_eq!((first, second), first_runs(text, fs));
                     if !second.is_empty() && self.lex.opens_name_pair(first, second) {
                         names.push((fs, NO_LIMIT));
                     } else if cls & class::NAME_ONE != 0 {
-                        let next = if second.is_empty() {
-                            NO_LIMIT
-                        } else {
-                            second.as_ptr() as usize - text.as_ptr() as usize
+                        let next = match next_word {
+                            Some(t) if !second.is_empty() => t.fs as usize,
+                            _ => NO_LIMIT,
                         };
                         names.push((fs, next));
                     }
