@@ -283,6 +283,27 @@ impl FxHasher {
     }
 }
 
+/// The one to seven bytes of `rest` as a little-endian word, zero above them (what they read
+/// byte by byte would give). Two overlapping loads of four bytes (of two for three bytes or
+/// fewer) cover them: the second is shifted up to end at the last byte, and where the two
+/// overlap they hold the same bytes, so or-ing them is exact. A `copy_from_slice` of a
+/// variable length would be a call to memmove.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
+    } else if n >= 2 {
+        let lo = u16::from_le_bytes([rest[0], rest[1]]);
+        let hi = u16::from_le_bytes([rest[n - 2], rest[n - 1]]);
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 2)))
+    } else {
+        rest.first().map_or(0, |&b| u64::from(b))
+    }
+}
+
 impl Hasher for FxHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
@@ -294,12 +315,7 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // Byte by byte: a `copy_from_slice` of a variable length is a call to memmove.
-            let mut word = 0u64;
-            for (i, &b) in rest.iter().enumerate() {
-                word |= u64::from(b) << (8 * i);
-            }
-            self.add(word);
+            self.add(tail_word(rest));
         }
     }
     #[inline]
@@ -688,6 +704,23 @@ fn is_boundary_after(s: &str, bytes: &[u8], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tail_word_reads_the_bytes_in_order() {
+        let bytes: Vec<u8> = (0..16u8)
+            .map(|b| b.wrapping_mul(37).wrapping_add(0x81))
+            .collect();
+        for n in 0..8 {
+            for from in 0..8 {
+                let rest = &bytes[from..from + n];
+                let mut want = 0u64;
+                for (i, &b) in rest.iter().enumerate() {
+                    want |= u64::from(b) << (8 * i);
+                }
+                assert_eq!(tail_word(rest), want, "{rest:?}");
+            }
+        }
+    }
 
     #[test]
     fn malformed_lines_name_file_and_line() {

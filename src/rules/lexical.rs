@@ -3,7 +3,7 @@
 
 use crate::gazetteer::{Entry, EntryKind, Lexicon, AMBIGUOUS};
 use crate::pipeline::Run;
-use crate::tokenize::{Token, CAP, SHOUT, WORD};
+use crate::tokenize::{Token, CAP, JOINED, SHOUT, WORD};
 
 /// Bits of [`Run::cls`](crate::pipeline::Run): what each word is, looked up once.
 pub(crate) mod class {
@@ -489,7 +489,8 @@ pub(crate) fn classify(
             };
         }
         let mut bits = bits_of(w);
-        if bits & (class::FIRST_NAME | class::DEMONYM) == 0 {
+        // Only a JOINED word has an inner hyphen.
+        if bits & (class::FIRST_NAME | class::DEMONYM) == 0 && t.has(JOINED) {
             // « Jean-Yves »: a hyphenated given name whose first part is known (not
             // « Néo-Zélandaise »).
             if let Some((first, _)) = w.split_once('-') {
