@@ -289,7 +289,7 @@ impl FxHasher {
 /// overlap they hold the same bytes, so or-ing them is exact. A `copy_from_slice` of a
 /// variable length would be a call to memmove.
 #[inline]
-fn tail_word(rest: &[u8]) -> u64 {
+pub(crate) fn tail_word(rest: &[u8]) -> u64 {
     let n = rest.len();
     if n >= 4 {
         let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);

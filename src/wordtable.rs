@@ -1,9 +1,11 @@
 //! A frozen table from folded words to what the lexicon knows of them, for the lookup every
 //! token makes.
 //!
-//! Open addressing with linear probing over 16-byte slots (a 32-bit hash tag, the key's place
-//! in one byte arena, the value's index): a lookup reads one slot for most words that are not
-//! in the table, and compares bytes inline rather than through `memcmp`. A `HashMap<Box<str>,
+//! Open addressing with linear probing over 16-byte slots (the key, its length, the value's
+//! index). A word of eight bytes or fewer — most words — is its own key, compared as one
+//! integer; a longer one keeps a 32-bit hash tag and its place in a byte arena, compared inline
+//! rather than through `memcmp`. A lookup reads one slot for most words that are not in the
+//! table. A `HashMap<Box<str>,
 //! V>` read a 48-byte bucket and a separate key allocation, and missed the cache on both.
 
 use crate::gazetteer::FxHasher;
@@ -22,20 +24,46 @@ pub(crate) struct WordTable<V> {
 
 #[derive(Clone, Copy)]
 struct Slot {
-    tag: u32,
+    /// A word of eight bytes or fewer: its bytes, little-endian, zero above them ([`short_key`]),
+    /// compared as one integer. A longer word: its hash's low 32 bits above its offset in the
+    /// arena.
+    key: u64,
     len: u32,
-    off: u32,
     /// Index into `values`; `EMPTY` for a free slot.
     value: u32,
 }
 
 const EMPTY: u32 = u32::MAX;
 
+/// Words this long or shorter are held in their slot ([`Slot::key`]); most words are.
+const SHORT: usize = 8;
+
+/// The bytes of a word of at most [`SHORT`] bytes as a little-endian integer, zero above them.
 #[inline]
-fn hash(word: &[u8]) -> u64 {
+fn short_key(w: &[u8]) -> u64 {
+    match <[u8; 8]>::try_from(w) {
+        Ok(b) => u64::from_le_bytes(b),
+        Err(_) if w.is_empty() => 0,
+        Err(_) => crate::gazetteer::tail_word(w),
+    }
+}
+
+/// The Fx hash of a word, and for a short word its [`short_key`] (0 for a long one). A short
+/// word's hash is that of its key read as one 8-byte word, which is what the Fx hash of its
+/// bytes comes to; computed from the key, the bytes are read once.
+#[inline]
+fn hash_and_key(w: &[u8]) -> (u64, u64) {
     let mut h = FxHasher::default();
-    h.write(word);
-    h.finish()
+    if w.len() <= SHORT {
+        let key = short_key(w);
+        if !w.is_empty() {
+            h.write(&key.to_le_bytes());
+        }
+        (h.finish(), key)
+    } else {
+        h.write(w);
+        (h.finish(), 0)
+    }
 }
 
 impl<V> WordTable<V> {
@@ -49,27 +77,32 @@ impl<V> WordTable<V> {
         let shift = 64 - cap.trailing_zeros();
         let mut slots = vec![
             Slot {
-                tag: 0,
+                key: 0,
                 len: 0,
-                off: 0,
                 value: EMPTY,
             };
             cap
         ];
-        let mut arena = Vec::with_capacity(pairs.iter().map(|(w, _)| w.len()).sum());
+        let long = |w: &str| if w.len() > SHORT { w.len() } else { 0 };
+        let mut arena = Vec::with_capacity(pairs.iter().map(|(w, _)| long(w)).sum());
         let mut values = Vec::with_capacity(pairs.len());
         for (word, value) in pairs {
-            let h = hash(word.as_bytes());
+            let w = word.as_bytes();
+            let (h, short) = hash_and_key(w);
             let mut i = (h >> shift) as usize;
             while slots[i].value != EMPTY {
                 i = (i + 1) & mask;
             }
-            let off = u32::try_from(arena.len()).expect("word table arena over 4 GiB");
-            arena.extend_from_slice(word.as_bytes());
+            let key = if w.len() <= SHORT {
+                short
+            } else {
+                let off = u32::try_from(arena.len()).expect("word table arena over 4 GiB");
+                arena.extend_from_slice(w);
+                (u64::from(h as u32) << 32) | u64::from(off)
+            };
             slots[i] = Slot {
-                tag: h as u32,
-                len: u32::try_from(word.len()).expect("word over 4 GiB"),
-                off,
+                key,
+                len: u32::try_from(w.len()).expect("word over 4 GiB"),
                 value: u32::try_from(values.len()).expect("too many words"),
             };
             values.push(value);
@@ -87,18 +120,35 @@ impl<V> WordTable<V> {
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&V> {
         let w = word.as_bytes();
-        let h = hash(w);
-        let tag = h as u32;
+        let (h, short) = hash_and_key(w);
         let mut i = (h >> self.shift) as usize;
+        if w.len() <= SHORT {
+            // The key is the word: one comparison a slot.
+            loop {
+                let s = self.slots[i];
+                if s.value == EMPTY {
+                    return None;
+                }
+                if s.key == short && s.len as usize == w.len() {
+                    return Some(&self.values[s.value as usize]);
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+        let tag = h as u32;
         loop {
             let s = self.slots[i];
             if s.value == EMPTY {
                 return None;
             }
-            if s.tag == tag && s.len as usize == w.len() {
-                let key = &self.arena[s.off as usize..s.off as usize + w.len()];
+            if (s.key >> 32) as u32 == tag && s.len as usize == w.len() {
+                let off = s.key as u32 as usize;
                 // Byte by byte: words are short, and the tag has already matched.
-                if key.iter().zip(w).all(|(a, b)| a == b) {
+                if self.arena[off..off + w.len()]
+                    .iter()
+                    .zip(w)
+                    .all(|(a, b)| a == b)
+                {
                     return Some(&self.values[s.value as usize]);
                 }
             }
@@ -124,6 +174,42 @@ mod tests {
             assert_eq!(t.get(w), Some(&i), "{w}");
         }
         for w in ["", "w", "w5000", "x1", "w12 ", "W1"] {
+            assert_eq!(t.get(w), None, "{w:?}");
+        }
+        // Around the eight bytes held in a slot: words of 7, 8, 9 bytes, multi-byte chars, and
+        // keys that differ only past the eighth byte or only in length.
+        let words = [
+            "",
+            "a",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghj",
+            "abcdefgh\0",
+            "é",
+            "éléphant",
+            "éléphants",
+            "saint-jean-de-luz",
+            "saint-jean-de-lux",
+        ];
+        let t = WordTable::new(
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (Box::<str>::from(*w), i)),
+        );
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(t.get(w), Some(&i), "{w:?}");
+        }
+        for w in [
+            "abcdefgj",
+            "abcdefghk",
+            "abcdef",
+            "\0",
+            "a\0",
+            "saint-jean-de-lu",
+            "éléphanta",
+        ] {
             assert_eq!(t.get(w), None, "{w:?}");
         }
         let empty: WordTable<u8> = WordTable::new([]);
