@@ -342,12 +342,9 @@ impl<'a> Run<'a> {
         let mut byte_pos = 0usize;
         // End of the previous entity: kept entities never overlap; this guards the walk.
         let mut prev_end = 0usize;
-        let count_chars = |from: usize, to: usize| -> usize {
-            orig.as_bytes()[from..to]
-                .iter()
-                .filter(|&&b| (b as i8) >= -0x40)
-                .count()
-        };
+        // `from` and `to` are char boundaries (entity bounds); `chars().count()` counts a word
+        // of bytes at a time, where a filter over the bytes would test them one by one.
+        let count_chars = |from: usize, to: usize| -> usize { orig[from..to].chars().count() };
         for c in kept.drain(..) {
             if c.hidden || !enabled[kind_index(c.kind)] {
                 continue;
