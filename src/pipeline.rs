@@ -203,6 +203,19 @@ impl<'a> Run<'a> {
         self.orig.get(s..e).unwrap_or("")
     }
 
+    /// The first token from `from` on that has one of the token `flags` or one of the class
+    /// `bits`: a tight scan, for the phases that act on a few tokens only.
+    #[inline]
+    pub(crate) fn next_with(&self, from: usize, flags: u8, bits: u32) -> Option<usize> {
+        let tokens = self.tokens.get(from..)?;
+        let cls = self.cls.get(from..)?;
+        tokens
+            .iter()
+            .zip(cls)
+            .position(|(t, &c)| t.flags & flags != 0 || c & bits != 0)
+            .map(|k| from + k)
+    }
+
     /// Token `i` has a flag.
     #[inline]
     pub(crate) fn tok_has(&self, i: usize, flag: u8) -> bool {
