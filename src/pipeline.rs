@@ -69,6 +69,9 @@ pub(crate) struct Run<'a> {
     /// Per token: which kinds of candidate start there (`starts::*` bits), refreshed by
     /// [`Run::mark_starts`] between phases.
     pub(crate) starts: Vec<u8>,
+    /// How many of [`Run::cands`] are in [`Run::starts`] already: phases only append
+    /// candidates, so each refresh marks the new ones only.
+    marked: usize,
     /// Acronyms defined in this text by « Full Name (ACR) »: acronym as written → kind, place,
     /// value (the full name, or a country's code).
     pub(crate) acronyms: FxMap<String, (Kind, Option<Place>, Value)>,
@@ -150,7 +153,7 @@ impl<'a> Run<'a> {
             cls,
             mut cued,
             mut cands,
-            starts,
+            mut starts,
             bufs,
         } = s;
         let folded = Folded::new_in(orig, text, map);
@@ -165,6 +168,8 @@ impl<'a> Run<'a> {
         );
         cands.clear();
         cands.reserve(tokens.len() / 4 + 4);
+        starts.clear();
+        starts.resize(tokens.len() + 1, 0);
         Run {
             orig,
             folded,
@@ -174,6 +179,7 @@ impl<'a> Run<'a> {
             lex,
             cands,
             starts,
+            marked: 0,
             acronyms: FxMap::default(),
             bufs,
         }
@@ -203,17 +209,31 @@ impl<'a> Run<'a> {
         self.orig.get(s..e).unwrap_or("")
     }
 
+    /// The first token from `from` on that has one of the token `flags` or one of the class
+    /// `bits`: a tight scan, for the phases that act on a few tokens only.
+    #[inline]
+    pub(crate) fn next_with(&self, from: usize, flags: u8, bits: u32) -> Option<usize> {
+        let tokens = self.tokens.get(from..)?;
+        let cls = self.cls.get(from..)?;
+        tokens
+            .iter()
+            .zip(cls)
+            .position(|(t, &c)| t.flags & flags != 0 || c & bits != 0)
+            .map(|k| from + k)
+    }
+
     /// Token `i` has a flag.
     #[inline]
     pub(crate) fn tok_has(&self, i: usize, flag: u8) -> bool {
         self.tokens.get(i).is_some_and(|t| t.has(flag))
     }
 
-    /// Recomputes which kinds of candidate start at each token.
+    /// Brings up to date which kinds of candidate start at each token, with the candidates
+    /// added since the last call (no phase changes or removes one).
     pub(crate) fn mark_starts(&mut self) {
-        self.starts.clear();
-        self.starts.resize(self.tokens.len() + 1, 0);
-        for c in self.cands.iter().filter(|c| !c.hidden) {
+        let new = &self.cands[self.marked..];
+        self.marked = self.cands.len();
+        for c in new.iter().filter(|c| !c.hidden) {
             if let Src::Entry(id) = c.src {
                 if self.lex.entries[id as usize].has(crate::gazetteer::AMBIGUOUS) {
                     self.starts[c.ts] |= starts::AMBIGUOUS;
@@ -342,12 +362,9 @@ impl<'a> Run<'a> {
         let mut byte_pos = 0usize;
         // End of the previous entity: kept entities never overlap; this guards the walk.
         let mut prev_end = 0usize;
-        let count_chars = |from: usize, to: usize| -> usize {
-            orig.as_bytes()[from..to]
-                .iter()
-                .filter(|&&b| (b as i8) >= -0x40)
-                .count()
-        };
+        // `from` and `to` are char boundaries (entity bounds); `chars().count()` counts a word
+        // of bytes at a time, where a filter over the bytes would test them one by one.
+        let count_chars = |from: usize, to: usize| -> usize { orig[from..to].chars().count() };
         for c in kept.drain(..) {
             if c.hidden || !enabled[kind_index(c.kind)] {
                 continue;
@@ -421,21 +438,25 @@ pub(crate) fn kind_index(k: Kind) -> usize {
 /// The conflict policy: longest first, then highest priority, then leftmost; a candidate that
 /// overlaps one already kept is dropped. Returns the kept candidates sorted by start.
 pub(crate) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
-    // Candidates are large: sort their indices, not them.
-    let mut order: Vec<u32> = (0..cands.len() as u32).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&cands[a as usize], &cands[b as usize]);
-        (b.fe - b.fs)
-            .cmp(&(a.fe - a.fs))
-            .then(b.prio.cmp(&a.prio))
-            .then(a.fs.cmp(&b.fs))
-    });
+    // Candidates are large: sort small keys, not them. The index ends each key, so that keys
+    // are distinct and an unstable sort keeps equal candidates in insertion order, as a stable
+    // one would.
+    let mut order: Vec<(usize, u8, usize, u32)> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            // Longest first, then highest priority, then leftmost.
+            let len = c.fe.wrapping_sub(c.fs);
+            (usize::MAX - len, u8::MAX - c.prio, c.fs, i as u32)
+        })
+        .collect();
+    order.sort_unstable();
     // Per folded byte, 1 when a kept candidate covers it: a candidate overlaps a kept one
     // exactly when one of its bytes is taken (spans are not empty).
     let len = cands.iter().map(|c| c.fe).max().unwrap_or(0);
     let mut taken = vec![0u8; len];
     let mut chosen = vec![false; cands.len()];
-    for i in order {
+    for (_, _, _, i) in order {
         let c = &cands[i as usize];
         if c.fs >= c.fe {
             continue;

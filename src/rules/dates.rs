@@ -8,13 +8,13 @@ use super::lexical::MONTHS;
 use crate::entity::{Kind, Value};
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{CAP, NUMBER, WORD};
-use once_cell::sync::Lazy;
-use regex::Regex;
 
-/// Runs on the folded text (lower case, no accents), anchored at a candidate token.
-static DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?x)
+/// The date pattern, as a regular expression on the folded text (lower case, no accents),
+/// anchored at a candidate token. [`match_date`] reads it by hand, with the same result (a
+/// `regex` search with captures costs thousands of instructions); the tests check the two
+/// against each other.
+#[cfg(test)]
+const DATE_PATTERN: &str = r"(?x)
         ^(?:
         (?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?
         (?:(?P<days>(?:1\ ?er|[0-3]?[0-9])(?:\s*(?:,|et|-|au|a|ou)\s*(?:1\ ?er|[0-3]?[0-9]))*)\s+)?
@@ -24,10 +24,244 @@ static DATE: Lazy<Regex> = Lazy::new(|| {
         |(?P<wd>(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(?:1\ ?er|[0-3]?[0-9]))
         |(?P<nd>[0-3]?[0-9])(?P<sep>[/.])(?P<nm>[01]?[0-9])[/.](?P<ny>[12][0-9]{3}|[0-9]{2})
         |(?P<ya>1[5-9][0-9]{2}|20[0-9]{2})
-        )",
-    )
-    .expect("date pattern")
-});
+        )";
+
+/// Day names (folded), in the pattern's order.
+const DAY_NAMES: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
+/// Month names and abbreviations (folded), in the pattern's order: the first that opens the
+/// text is the month (« fevrier » before « fevr. »).
+const MONTH_FORMS: &[&str] = &[
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "janv.",
+    "fevr.",
+    "fev.",
+    "avr.",
+    "juil.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+];
+
+/// Separators between days (« 9 et 10 », « du 9 au 12 »), in the pattern's order (« au »
+/// before « a »).
+const DAY_SEPARATORS: &[&str] = &[",", "et", "-", "au", "a", "ou"];
+
+/// Words that may follow a month instead of a year (« mai dernier »): « derniere » and
+/// « prochaine » are never matched whole, as in the pattern, where the shorter form comes first.
+const MONTH_FOLLOWERS: &[&str] = &["dernier", "prochain"];
+
+/// The end of the run of white space (`\s*`, Unicode) that starts at byte `p` of `s`.
+fn skip_space(s: &str, mut p: usize) -> usize {
+    let b = s.as_bytes();
+    while let Some(&c) = b.get(p) {
+        if c < 0x80 {
+            // ASCII white space: space, and tab to carriage return.
+            if !matches!(c, b' ' | b'\t'..=b'\r') {
+                break;
+            }
+            p += 1;
+        } else {
+            match s[p..].chars().next() {
+                Some(c) if c.is_whitespace() => p += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    p
+}
+
+/// The end of `\s+` at `p`: `None` without white space there.
+fn space(s: &str, p: usize) -> Option<usize> {
+    let e = skip_space(s, p);
+    (e > p).then_some(e)
+}
+
+/// The end of the first of `words` that the text opens with at `p`.
+fn word_at(s: &str, p: usize, words: &[&str]) -> Option<usize> {
+    let rest = &s.as_bytes()[p..];
+    words
+        .iter()
+        .find(|w| rest.starts_with(w.as_bytes()))
+        .map(|w| p + w.len())
+}
+
+/// Whether byte `p` of `b` is an ASCII digit in `lo..=hi`.
+fn digit_in(b: &[u8], p: usize, lo: u8, hi: u8) -> bool {
+    b.get(p).is_some_and(|&c| (lo..=hi).contains(&c))
+}
+
+/// A number of one or two digits (`[lo-hi]?[0-9]`) at `p`: its end. Two digits when the first
+/// is in `lo..=hi` and a digit follows (as the greedy pattern; a shorter match would leave a
+/// digit that nothing after it accepts).
+fn two_digits(b: &[u8], p: usize, lo: u8, hi: u8) -> Option<usize> {
+    if digit_in(b, p, lo, hi) && digit_in(b, p + 1, b'0', b'9') {
+        Some(p + 2)
+    } else if digit_in(b, p, b'0', b'9') {
+        Some(p + 1)
+    } else {
+        None
+    }
+}
+
+/// A day number at `p` (`1\ ?er|[0-3]?[0-9]`: « 1er », « 1 er », « 9 », « 28 »): its end.
+fn day_number(b: &[u8], p: usize) -> Option<usize> {
+    let rest = &b[p..];
+    if rest.starts_with(b"1 er") {
+        Some(p + 4)
+    } else if rest.starts_with(b"1er") {
+        Some(p + 3)
+    } else {
+        two_digits(b, p, b'0', b'3')
+    }
+}
+
+/// The days of a textual date at `p` (« 9 », « 9 et 10 », « 9, 10 et 11 », « 9 au 12 »): the end
+/// of the last one. Each further day is taken when a separator and a day follow; a shorter
+/// reading never lets the pattern go on (a separator is no month, and a shorter day leaves a
+/// letter or digit that nothing accepts), so the first reading is the pattern's.
+fn days_at(s: &str, p: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut e = day_number(b, p)?;
+    loop {
+        let q = skip_space(s, e);
+        let Some(q) = word_at(s, q, DAY_SEPARATORS) else {
+            return Some(e);
+        };
+        let q = skip_space(s, q);
+        let Some(q) = day_number(b, q) else {
+            return Some(e);
+        };
+        e = q;
+    }
+}
+
+/// The first branch of the pattern at `p`, after the optional day name: optional days, a month,
+/// then a year or « dernier », « prochain ». Returns the end, the days and month spans, and the
+/// year span.
+type Textual = (
+    usize,
+    Option<(usize, usize)>,
+    (usize, usize),
+    Option<(usize, usize)>,
+);
+
+fn textual_at(s: &str, p: usize) -> Option<Textual> {
+    let b = s.as_bytes();
+    // A digit can only open days (no month starts with one).
+    let (days, m) = if digit_in(b, p, b'0', b'9') {
+        let d = days_at(s, p)?;
+        (Some((p, d)), space(s, d)?)
+    } else {
+        (None, p)
+    };
+    let me = word_at(s, m, MONTH_FORMS)?;
+    let mut end = me;
+    let mut year = None;
+    if let Some(y) = space(s, me) {
+        if four_digit_year(b, y) {
+            year = Some((y, y + 4));
+            end = y + 4;
+        } else if let Some(f) = word_at(s, y, MONTH_FOLLOWERS) {
+            end = f;
+        }
+    }
+    Some((end, days, (m, me), year))
+}
+
+/// A numeric date at the start of `b` (`[0-3]?[0-9][/.][01]?[0-9][/.]([12][0-9]{3}|[0-9]{2})`):
+/// the ends of the day, of the month, and of the year.
+fn numeric_at(b: &[u8]) -> Option<(usize, usize, usize)> {
+    let is_sep = |p: usize| matches!(b.get(p), Some(b'/' | b'.'));
+    let nd = two_digits(b, 0, b'0', b'3').filter(|&e| is_sep(e))?;
+    let nm = two_digits(b, nd + 1, b'0', b'1').filter(|&e| is_sep(e))?;
+    let y = nm + 1;
+    let ye = if four_digit_year(b, y) {
+        y + 4
+    } else if digit_in(b, y, b'0', b'9') && digit_in(b, y + 1, b'0', b'9') {
+        y + 2
+    } else {
+        return None;
+    };
+    Some((nd, nm, ye))
+}
+
+/// Whether `[12][0-9]{3}` is at `p` (more digits may follow).
+fn four_digit_year(b: &[u8], p: usize) -> bool {
+    digit_in(b, p, b'1', b'2') && (1..4).all(|k| digit_in(b, p + k, b'0', b'9'))
+}
+
+/// Reads the date pattern ([`DATE_PATTERN`] in the tests) at the start of `sub`, as the
+/// pattern's leftmost-first search would: its end and groups, or `None`.
+fn match_date(sub: &str) -> Option<(usize, DateMatch<'_>)> {
+    let b = sub.as_bytes();
+    let span = |(a, e): (usize, usize)| &sub[a..e];
+    let day_name = word_at(sub, 0, DAY_NAMES);
+    // The first branch, with a day name (« jeudi 28 novembre ») or without; a text that opens
+    // with a day name has no month nor day at 0, so without it the branch fails.
+    let after_name = match day_name {
+        Some(e) => space(sub, e),
+        None => Some(0),
+    };
+    if let Some((end, days, month, year)) = after_name.and_then(|p| textual_at(sub, p)) {
+        return Some((
+            end,
+            DateMatch {
+                days: days.map(span),
+                month: Some(span(month)),
+                year: year.map(span),
+                ..DateMatch::default()
+            },
+        ));
+    }
+    // « jeudi 26 »: a day name and a day number.
+    if let Some(e) = day_name
+        .and_then(|e| space(sub, e))
+        .and_then(|p| day_number(b, p))
+    {
+        return Some((
+            e,
+            DateMatch {
+                wd: Some(&sub[..e]),
+                ..DateMatch::default()
+            },
+        ));
+    }
+    // « 28/11/2024 », « 05.06.22 ».
+    if let Some((nd, nm, ye)) = numeric_at(b) {
+        return Some((
+            ye,
+            DateMatch {
+                nd: Some(&sub[..nd]),
+                sep: Some(&sub[nd..nd + 1]),
+                nm: Some(&sub[nd + 1..nm]),
+                ny: Some(&sub[nm + 1..ye]),
+                ..DateMatch::default()
+            },
+        ));
+    }
+    // A bare year: 1500 to 2099.
+    let year = (digit_in(b, 0, b'1', b'1') && digit_in(b, 1, b'5', b'9'))
+        || (digit_in(b, 0, b'2', b'2') && digit_in(b, 1, b'0', b'0'));
+    if year && digit_in(b, 2, b'0', b'9') && digit_in(b, 3, b'0', b'9') {
+        return Some((4, DateMatch::year(&sub[..4])));
+    }
+    None
+}
 
 /// Words after which a bare year is a date (« en 2024 », « depuis 1960 »).
 const YEAR_CUES: &[&str] = &[
@@ -81,45 +315,7 @@ fn parse_day(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
-/// Compiles the date pattern now rather than in the first extraction.
-pub(crate) fn warm_up() {
-    Lazy::force(&GROUPS);
-}
-
-/// Indices of the named groups of `DATE` (read through reused capture locations: no
-/// allocation a match).
-struct Groups {
-    month: usize,
-    days: usize,
-    year: usize,
-    wd: usize,
-    nd: usize,
-    sep: usize,
-    nm: usize,
-    ny: usize,
-    ya: usize,
-}
-
-static GROUPS: Lazy<Groups> = Lazy::new(|| {
-    let g = |name: &str| {
-        DATE.capture_names()
-            .position(|n| n == Some(name))
-            .unwrap_or_else(|| panic!("DATE has no group {name}"))
-    };
-    Groups {
-        month: g("month"),
-        days: g("days"),
-        year: g("year"),
-        wd: g("wd"),
-        nd: g("nd"),
-        sep: g("sep"),
-        nm: g("nm"),
-        ny: g("ny"),
-        ya: g("ya"),
-    }
-});
-
-/// The groups of a date match (see `DATE`).
+/// The groups of a date match (see [`match_date`]).
 #[derive(Default)]
 struct DateMatch<'a> {
     days: Option<&'a str>,
@@ -154,12 +350,16 @@ impl Run<'_> {
         // Where a date may start: a number or a day or month name, or a number after a hyphen
         // inside a word (« 2015-[2016] »).
         let mut starts: Vec<(usize, usize)> = Vec::with_capacity(self.tokens.len() / 8);
-        for (i, t) in self.tokens.iter().enumerate() {
+        for (i, (t, &cls)) in self.tokens.iter().zip(&self.cls).enumerate() {
             let s = t.fs as usize;
-            if t.has(NUMBER) || self.is(i, class::CALENDAR) || bytes[s].is_ascii_digit() {
-                starts.push((i, s));
+            // A number (`NUMBER`: ASCII digits only) starts with a digit: one byte test covers
+            // it, and most tokens fail both tests.
+            let digit = bytes[s].is_ascii_digit();
+            if !digit && cls & class::CALENDAR == 0 {
+                continue;
             }
-            if t.has(WORD) && !t.has(NUMBER) && bytes[s].is_ascii_digit() {
+            starts.push((i, s));
+            if digit && t.has(WORD) && !t.has(NUMBER) {
                 for p in s + 1..t.fe as usize {
                     if bytes[p - 1] == b'-' && bytes[p].is_ascii_digit() {
                         starts.push((i, p));
@@ -168,8 +368,6 @@ impl Run<'_> {
             }
         }
         let mut resume = 0;
-        let groups = &*GROUPS;
-        let mut locs = DATE.capture_locations();
         for (i, s) in starts {
             let t = self.tokens[i];
             if s < resume {
@@ -186,8 +384,7 @@ impl Run<'_> {
             }
             let sub = &folded[s..];
             // Four digits and no fifth can only be the pattern's bare year (every other branch
-            // wants a letter, or a separator after one or two digits): read it without the
-            // regex, which costs thousands of instructions a call with captures.
+            // wants a letter, or a separator after one or two digits): read it at once.
             let four_digits = sub.len() >= 4
                 && sub.as_bytes()[..4].iter().all(u8::is_ascii_digit)
                 && !sub.as_bytes().get(4).is_some_and(u8::is_ascii_digit);
@@ -198,24 +395,10 @@ impl Run<'_> {
                 }
                 (s + 4, DateMatch::year(&sub[..4]))
             } else {
-                let Some(m) = DATE.captures_read(&mut locs, sub) else {
+                let Some((end, m)) = match_date(sub) else {
                     continue;
                 };
-                let group = |g: usize| locs.get(g).map(|(a, b)| &sub[a..b]);
-                (
-                    s + m.end(),
-                    DateMatch {
-                        days: group(groups.days),
-                        month: group(groups.month),
-                        year: group(groups.year),
-                        wd: group(groups.wd),
-                        nd: group(groups.nd),
-                        sep: group(groups.sep),
-                        nm: group(groups.nm),
-                        ny: group(groups.ny),
-                        ya: group(groups.ya),
-                    },
-                )
+                (s + end, m)
             };
             let starts_digit = folded.as_bytes()[s].is_ascii_digit();
             let before_ok = match folded[..s].chars().next_back() {
@@ -374,4 +557,126 @@ fn numeric_date(d: &str, sep: &str, m: &str, y: &str) -> Option<(Option<Value>, 
         return None;
     }
     Some((Some(Value::Date(iso(year, month, day))), "date-numeric"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{match_date, DATE_PATTERN};
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    /// The pattern's match at the start of `sub`, read with `regex`: its end and groups.
+    fn by_regex(re: &Regex, sub: &str) -> Option<(usize, Vec<Option<String>>)> {
+        let c = re.captures(sub)?;
+        let names = ["days", "month", "year", "wd", "nd", "sep", "nm", "ny", "ya"];
+        let groups = names
+            .iter()
+            .map(|n| c.name(n).map(|m| m.as_str().to_string()))
+            .collect();
+        Some((c.get(0)?.end(), groups))
+    }
+
+    /// The same, read by [`match_date`].
+    fn by_hand(sub: &str) -> Option<(usize, Vec<Option<String>>)> {
+        let (end, m) = match_date(sub)?;
+        let groups = [m.days, m.month, m.year, m.wd, m.nd, m.sep, m.nm, m.ny, m.ya]
+            .iter()
+            .map(|g| g.map(str::to_string))
+            .collect();
+        Some((end, groups))
+    }
+
+    /// Pieces of dates and near misses, joined by the separators below.
+    const PIECES: &[&str] = &[
+        "1",
+        "1er",
+        "1 er",
+        "1 e",
+        "0",
+        "9",
+        "12",
+        "28",
+        "31",
+        "39",
+        "45",
+        "123",
+        "2024",
+        "1999",
+        "1499",
+        "20245",
+        "99",
+        "05",
+        "13",
+        "et",
+        "au",
+        "a",
+        "ou",
+        "eu",
+        ",",
+        "-",
+        "/",
+        ".",
+        "janvier",
+        "janv.",
+        "janv",
+        "fevrier",
+        "fevr.",
+        "fev.",
+        "mai",
+        "maison",
+        "mars",
+        "aout",
+        "avril",
+        "avr.",
+        "juin",
+        "juillet",
+        "juil.",
+        "sept.",
+        "septembre",
+        "dec.",
+        "decembre",
+        "lundi",
+        "mardi",
+        "dimanche",
+        "dernier",
+        "derniere",
+        "prochaine",
+        "x",
+        "e",
+        "r",
+    ];
+    const GLUE: &[&str] = &["", " ", "  ", "\u{a0}", "\t", "\n", "\u{2009}"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 5_000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn reads_dates_as_the_pattern_does(
+            parts in prop::collection::vec((0..PIECES.len(), 0..GLUE.len()), 1..7)
+        ) {
+            let re = Regex::new(DATE_PATTERN).unwrap();
+            let text: String = parts
+                .iter()
+                .map(|&(p, g)| format!("{}{}", PIECES[p], GLUE[g]))
+                .collect();
+            prop_assert_eq!(by_hand(&text), by_regex(&re, &text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn reads_every_pair_of_pieces_as_the_pattern_does() {
+        let re = Regex::new(DATE_PATTERN).unwrap();
+        for a in PIECES {
+            for g in GLUE {
+                for b in PIECES {
+                    for h in [" ", ""] {
+                        for c in PIECES {
+                            let text = format!("{a}{g}{b}{h}{c}");
+                            assert_eq!(by_hand(&text), by_regex(&re, &text), "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -2,65 +2,70 @@
 //! compounds with combining forms (« russo-maliennes » → RU, ML; « franco-sud-africain »).
 
 use crate::entity::{Kind, Value};
-use crate::gazetteer::{EntryKind, AMBIGUOUS};
+use crate::gazetteer::{EntryKind, Lexicon, AMBIGUOUS};
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{JOINED, NUMBER, WORD};
+
+/// The unambiguous demonym entries of a folded word: their ids and country codes.
+fn demonym_codes<'l>(lex: &'l Lexicon, word: &str) -> impl Iterator<Item = (u32, &'l str)> {
+    lex.word_ids(word).iter().filter_map(move |&id| {
+        let e = &lex.entries[id as usize];
+        (e.kind == EntryKind::Demonym && !e.has(AMBIGUOUS))
+            .then(|| (id, e.value.as_deref().unwrap_or("")))
+    })
+}
 
 impl Run<'_> {
     #[inline(never)]
     pub(crate) fn demonym_phase(&mut self) {
         let lex = self.lex;
-        for i in 0..self.tokens.len() {
+        // Most words are no demonym and have no hyphen: only the others are visited.
+        let mut next = 0;
+        while let Some(i) = self.next_with(next, JOINED, super::class::DEMONYM) {
+            next = i + 1;
             let t = self.tokens[i];
+            let known = self.is(i, super::class::DEMONYM);
             if !t.has(WORD) || t.has(NUMBER) || t.fe - t.fs < 3 {
                 continue;
             }
-            // Most words are no demonym and have no hyphen.
-            if !self.is(i, super::class::DEMONYM) && !t.has(JOINED) {
-                continue;
-            }
             let w = self.word(i);
-            let codes = |word: &str| -> Vec<(u32, String)> {
-                lex.word_ids(word)
-                    .iter()
-                    .filter_map(|&id| {
-                        let e = &lex.entries[id as usize];
-                        (e.kind == EntryKind::Demonym && !e.has(AMBIGUOUS))
-                            .then(|| (id, e.value.as_deref().unwrap_or("").to_string()))
-                    })
-                    .collect()
+            // A word with a demonym entry has the class bit: without it, only a compound can
+            // be one.
+            if known {
+                let mut whole = demonym_codes(lex, w).peekable();
+                if let Some(&(id, _)) = whole.peek() {
+                    let mut list: Vec<String> = whole.map(|(_, c)| c.to_string()).collect();
+                    list.dedup();
+                    self.push_tokens(
+                        i,
+                        i + 1,
+                        Kind::Demonym,
+                        None,
+                        Some(Value::Countries(list)),
+                        Src::Entry(id),
+                        prio::DEMONYM,
+                    );
+                    continue;
+                }
+            }
+            let Some((first, _)) = w.split_once('-') else {
+                continue;
             };
-            let whole = codes(w);
-            if !whole.is_empty() {
-                let src = Src::Entry(whole[0].0);
-                let mut list: Vec<String> = whole.into_iter().map(|(_, c)| c).collect();
-                list.dedup();
-                self.push_tokens(
-                    i,
-                    i + 1,
-                    Kind::Demonym,
-                    None,
-                    Some(Value::Countries(list)),
-                    src,
-                    prio::DEMONYM,
-                );
+            // Compound: every part before the demonym is a combining form, the first one
+            // included; most hyphenated words (« Jean-Pierre ») fail here, at one lookup.
+            if lex.word_of(first, EntryKind::DemonymPrefix).is_none() {
                 continue;
             }
-            if !w.contains('-') {
-                continue;
-            }
-            // Compound: every part before the demonym is a combining form. The demonym itself
-            // may contain a hyphen (« sud-africain »), so try each split point: the tail after
-            // each hyphen, longest first.
+            // The demonym itself may contain a hyphen (« sud-africain »), so try each split
+            // point: the tail after each hyphen, longest first.
             // « franco-germano-russe » has three parts; a longer chain is no demonym.
             if w.bytes().filter(|&b| b == b'-').count() > 3 {
                 continue;
             }
             for (cut, _) in w.match_indices('-') {
-                let tail_codes = codes(&w[cut + 1..]);
-                if tail_codes.is_empty() {
+                let Some((_, tail_code)) = demonym_codes(lex, &w[cut + 1..]).next() else {
                     continue;
-                }
+                };
                 let mut list = Vec::new();
                 let ok =
                     w[..cut]
@@ -73,7 +78,7 @@ impl Run<'_> {
                             None => false,
                         });
                 if ok {
-                    list.push(tail_codes[0].1.clone());
+                    list.push(tail_code.to_string());
                     self.push_tokens(
                         i,
                         i + 1,

@@ -25,9 +25,8 @@ mod titles;
 
 pub(crate) use lexical::{class, class_of, classify, closed_classes};
 
-/// Builds the lazily compiled tables (date pattern, folding table) at extractor build time, so
+/// Builds the lazily compiled tables (folding table) at extractor build time, so
 /// that the first extraction costs what the others do.
 pub(crate) fn warm_up() {
-    dates::warm_up();
     crate::normalize::warm_up();
 }
