@@ -92,6 +92,12 @@ pub(crate) struct Bufs {
     /// Per token, an index: the end of the longest candidate starting there (event phase), the
     /// longest name ending there (acronym definitions).
     pub(crate) per_token: Vec<usize>,
+    /// Conflict policy: the candidates' sort keys.
+    resolve_order: Vec<(usize, u8, usize, u32)>,
+    /// Conflict policy: per folded byte, whether a kept candidate covers it.
+    resolve_taken: Vec<bool>,
+    /// Conflict policy: per candidate, whether it is kept.
+    resolve_chosen: Vec<bool>,
 }
 
 /// The word classes that open or close a rule's match (honorifics, first names, cues, heads…),
@@ -348,7 +354,7 @@ impl<'a> Run<'a> {
         self.org_cue_phase();
         self.mark_starts();
         self.person_phase();
-        let kept = resolve(std::mem::take(&mut self.cands));
+        let kept = resolve(std::mem::take(&mut self.cands), &mut self.bufs);
         let kept = self.document_phase(kept);
         self.into_document(kept, enabled)
     }
@@ -436,40 +442,43 @@ pub(crate) fn kind_index(k: Kind) -> usize {
 }
 
 /// The conflict policy: longest first, then highest priority, then leftmost; a candidate that
-/// overlaps one already kept is dropped. Returns the kept candidates sorted by start.
-pub(crate) fn resolve(mut cands: Vec<Cand>) -> Vec<Cand> {
+/// overlaps one already kept is dropped. Returns the kept candidates sorted by start; `bufs`
+/// lends its working buffers.
+pub(crate) fn resolve(mut cands: Vec<Cand>, bufs: &mut Bufs) -> Vec<Cand> {
     // Candidates are large: sort small keys, not them. The index ends each key, so that keys
     // are distinct and an unstable sort keeps equal candidates in insertion order, as a stable
     // one would.
-    let mut order: Vec<(usize, u8, usize, u32)> = cands
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            // Longest first, then highest priority, then leftmost.
-            let len = c.fe.wrapping_sub(c.fs);
-            (usize::MAX - len, u8::MAX - c.prio, c.fs, i as u32)
-        })
-        .collect();
+    let order = &mut bufs.resolve_order;
+    order.clear();
+    order.extend(cands.iter().enumerate().map(|(i, c)| {
+        // Longest first, then highest priority, then leftmost.
+        let len = c.fe.wrapping_sub(c.fs);
+        (usize::MAX - len, u8::MAX - c.prio, c.fs, i as u32)
+    }));
     order.sort_unstable();
-    // Per folded byte, 1 when a kept candidate covers it: a candidate overlaps a kept one
+    // Per folded byte, whether a kept candidate covers it: a candidate overlaps a kept one
     // exactly when one of its bytes is taken (spans are not empty).
     let len = cands.iter().map(|c| c.fe).max().unwrap_or(0);
-    let mut taken = vec![0u8; len];
-    let mut chosen = vec![false; cands.len()];
-    for (_, _, _, i) in order {
+    let taken = &mut bufs.resolve_taken;
+    taken.clear();
+    taken.resize(len, false);
+    let chosen = &mut bufs.resolve_chosen;
+    chosen.clear();
+    chosen.resize(cands.len(), false);
+    for &(_, _, _, i) in order.iter() {
         let c = &cands[i as usize];
         if c.fs >= c.fe {
             continue;
         }
         let span = &mut taken[c.fs..c.fe];
-        if span.contains(&1) {
+        if span.contains(&true) {
             continue;
         }
-        span.fill(1);
+        span.fill(true);
         chosen[i as usize] = true;
     }
-    let mut keep = chosen.into_iter();
-    cands.retain(|_| keep.next().unwrap_or(false));
+    let mut keep = chosen.iter();
+    cands.retain(|_| keep.next().copied().unwrap_or(false));
     // Kept intervals do not overlap: their starts are distinct.
     cands.sort_unstable_by_key(|c| c.fs);
     cands
