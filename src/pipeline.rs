@@ -311,6 +311,24 @@ impl<'a> Run<'a> {
     ) {
         let ts = self.tokens.partition_point(|t| (t.fe as usize) <= fs);
         let te = self.tokens.partition_point(|t| (t.fs as usize) < fe);
+        self.push_span_in(ts, te, fs, fe, kind, place, value, src, prio);
+    }
+
+    /// [`Run::push_span`] when the caller knows already that `ts..te` are the tokens that
+    /// `fs..fe` touches.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn push_span_in(
+        &mut self,
+        ts: usize,
+        te: usize,
+        fs: usize,
+        fe: usize,
+        kind: Kind,
+        place: Option<Place>,
+        value: Option<Value>,
+        src: Src,
+        prio: u8,
+    ) {
         let before = self.cands.len();
         self.push_tokens(ts, te, kind, place, value, src, prio);
         // The span is the bytes given, not the whole tokens.

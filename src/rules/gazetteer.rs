@@ -288,7 +288,18 @@ impl Run<'_> {
                 EntryKind::Title => (Kind::Title, None, None, prio::TITLE),
                 _ => continue,
             };
-            self.push_span(h.start, h.end, kind, place, value, Src::Entry(id), p);
+            // `ts..te`: the tokens the hit touches, found above.
+            self.push_span_in(
+                ts,
+                te,
+                h.start,
+                h.end,
+                kind,
+                place,
+                value,
+                Src::Entry(id),
+                p,
+            );
         }
         self.bufs.name_starts = names;
         self.bufs.word_starts = words;
