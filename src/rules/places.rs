@@ -116,73 +116,43 @@ impl Run<'_> {
     #[inline(never)]
     pub(crate) fn event_phase(&mut self) {
         let mut found = Vec::new();
+        // Events named in English, found in the same scan, pushed after the others.
+        let mut english = Vec::new();
         // The end of the longest candidate starting at each token; filled at the first event
         // name that needs it (most texts have none).
         let mut longest = std::mem::take(&mut self.bufs.per_token);
         longest.clear();
-        for (i, (t, &cls)) in self.tokens.iter().zip(&self.cls).enumerate() {
-            // A head has the class, or is « Grand » (« Grand Prix »): five letters.
-            if cls & class::EVENT == 0 && !(t.has(CAP) && t.fe - t.fs == 5) {
-                continue;
+        // A head has the event class or is « Grand » (« Grand Prix »); an English event ends
+        // with a capitalised word of 3, 5, 6 or 12 letters (« Cup », « Games », « League »,
+        // « Championship »): the scan stops at those tokens only.
+        let mut from = 0;
+        while let Some(i) = self.next_where(from, |t, c| {
+            c & class::EVENT != 0 || (t.has(CAP) && matches!(t.fe - t.fs, 3 | 5 | 6 | 12))
+        }) {
+            from = i + 1;
+            if let Some(end) = self.event_at(i, &mut longest) {
+                found.push((i, end));
             }
-            let w = self.word(i);
-            let cap = t.has(CAP);
-            let head = self.is(i, class::EVENT) && (cap || !matches!(w, "tour" | "open" | "euro"))
-                || (w == "grand" && cap && self.word(i + 1) == "prix");
-            if !head {
-                continue;
-            }
-            let mut j = if w == "grand" { i + 2 } else { i + 1 };
-            while EVENT_ADJECTIVES.contains(&self.word(j)) {
-                j += 1;
-            }
-            if self.word(j) == "du" && self.word(j + 1) == "monde" {
-                j += 2;
-            }
-            let mut end = j;
-            let (c, _) = self.connector(j, &[]);
-            let k = j + c;
-            if self.starts_with(k, starts::LOC | starts::ORG) || self.is_cap_word(k) {
-                end = self.content(k, super::titles::Chain::Org).max(k + 1);
-                // The gazetteer span may be longer than one word (« Afrique du Sud »).
-                if longest.is_empty() {
-                    longest.resize(self.tokens.len() + 1, 0);
-                    for c in self.cands.iter().filter(|c| !c.hidden) {
-                        longest[c.ts] = longest[c.ts].max(c.te);
-                    }
-                }
-                end = end.max(longest[k]);
-            } else if c == 0 && self.starts_with(j, starts::LOC) && cap {
-                // « Ironman France »
-                end = j + 1;
-            }
-            if end == j {
-                continue;
-            }
-            if self.tok_has(end, NUMBER) && self.word(end).len() == 4 {
-                end += 1;
-            }
-            found.push((i, end));
-        }
-        // Events named in English, by their last word: « Premier League », « Africa Cup »,
-        // « World Series ».
-        for (i, t) in self.tokens.iter().enumerate().skip(1) {
-            if !t.has(CAP)
-                || !matches!(
+            // Events named in English, by their last word: « Premier League », « Africa
+            // Cup », « World Series ».
+            if i > 0
+                && self.tok_has(i, CAP)
+                && matches!(
                     self.word(i),
                     "league" | "cup" | "series" | "championship" | "trophy" | "games"
                 )
             {
-                continue;
-            }
-            let mut s = i;
-            while s > 0 && self.tok_has(s - 1, CAP) && !self.tok_has(s, SENT_START) && i - s < 4 {
-                s -= 1;
-            }
-            if s < i {
-                found.push((s, i + 1));
+                let mut s = i;
+                while s > 0 && self.tok_has(s - 1, CAP) && !self.tok_has(s, SENT_START) && i - s < 4
+                {
+                    s -= 1;
+                }
+                if s < i {
+                    english.push((s, i + 1));
+                }
             }
         }
+        found.append(&mut english);
         // Products: a company followed by a model (« Airbus A320 », « Boeing 737-500 »): the
         // company is not mentioned as an organisation there.
         for c in self
@@ -207,6 +177,55 @@ impl Run<'_> {
         for (ts, te) in found {
             self.push_blocker(ts, te, "event");
         }
+    }
+
+    /// The end of the event name whose head is token `i` (« Tour de France », « Jeux
+    /// olympiques de Rio », « Grand Prix de Monaco »), if there is one. `longest`: see
+    /// [`Run::event_phase`].
+    fn event_at(&self, i: usize, longest: &mut Vec<usize>) -> Option<usize> {
+        let t = &self.tokens[i];
+        // A head has the class, or is « Grand » (« Grand Prix »): five letters.
+        if !(self.is(i, class::EVENT) || (t.has(CAP) && t.fe - t.fs == 5)) {
+            return None;
+        }
+        let w = self.word(i);
+        let cap = t.has(CAP);
+        let head = self.is(i, class::EVENT) && (cap || !matches!(w, "tour" | "open" | "euro"))
+            || (w == "grand" && cap && self.word(i + 1) == "prix");
+        if !head {
+            return None;
+        }
+        let mut j = if w == "grand" { i + 2 } else { i + 1 };
+        while EVENT_ADJECTIVES.contains(&self.word(j)) {
+            j += 1;
+        }
+        if self.word(j) == "du" && self.word(j + 1) == "monde" {
+            j += 2;
+        }
+        let mut end = j;
+        let (c, _) = self.connector(j, &[]);
+        let k = j + c;
+        if self.starts_with(k, starts::LOC | starts::ORG) || self.is_cap_word(k) {
+            end = self.content(k, super::titles::Chain::Org).max(k + 1);
+            // The gazetteer span may be longer than one word (« Afrique du Sud »).
+            if longest.is_empty() {
+                longest.resize(self.tokens.len() + 1, 0);
+                for c in self.cands.iter().filter(|c| !c.hidden) {
+                    longest[c.ts] = longest[c.ts].max(c.te);
+                }
+            }
+            end = end.max(longest[k]);
+        } else if c == 0 && self.starts_with(j, starts::LOC) && cap {
+            // « Ironman France »
+            end = j + 1;
+        }
+        if end == j {
+            return None;
+        }
+        if self.tok_has(end, NUMBER) && self.word(end).len() == 4 {
+            end += 1;
+        }
+        Some(end)
     }
 
     #[inline(never)]
@@ -255,19 +274,13 @@ impl Run<'_> {
     #[inline]
     fn next_place_opening(&self, from: usize) -> Option<usize> {
         let bytes = self.folded.text.as_bytes();
-        let tokens = self.tokens.get(from..)?;
-        let cls = self.cls.get(from..)?;
-        tokens
-            .iter()
-            .zip(cls)
-            .position(|(t, &c)| {
-                // One byte read: the last (« a » is its own last byte). A number is no road.
-                let last = bytes[t.fe as usize - 1];
-                c & (class::STREET | class::PLACE_CUE) != 0
-                    || (last.is_ascii_digit() && !t.has(NUMBER))
-                    || (last == b'a' && t.fe - t.fs == 1)
-            })
-            .map(|k| from + k)
+        self.next_where(from, |t, c| {
+            // One byte read: the last (« a » is its own last byte). A number is no road.
+            let last = bytes[t.fe as usize - 1];
+            c & (class::STREET | class::PLACE_CUE) != 0
+                || (last.is_ascii_digit() && !t.has(NUMBER))
+                || (last == b'a' && t.fe - t.fs == 1)
+        })
     }
 
     /// The rules of [`Run::place_phase`] at token `i` (`prev_a`: the token before is « a »).
