@@ -467,13 +467,14 @@ impl Run<'_> {
     fn lowercase_org_phase(&mut self) {
         let mut found = Vec::new();
         let bytes = self.folded.text.as_bytes();
-        for i in 0..self.tokens.len() {
-            // Only the words of the match below do anything: most tokens fail the quick test.
-            let t = self.tokens[i];
+        // Only the words of the match below do anything: the scan skips the tokens that fail
+        // the quick test (most).
+        let mut from = 0;
+        while let Some(i) = self.next_where(from, |t, _| {
             let len = (t.fe - t.fs) as usize;
-            if len >= 32 || LOWERCASE_ORG_FILTER[bytes[t.fs as usize] as usize] & (1 << len) == 0 {
-                continue;
-            }
+            len < 32 && LOWERCASE_ORG_FILTER[bytes[t.fs as usize] as usize] & (1 << len) != 0
+        }) {
+            from = i + 1;
             match self.word(i) {
                 "ministere" | "secretariat" if !self.tok_has(i, CAP) => {
                     // « ministère russe de la Défense », « ministère de la Santé afghan »: the
@@ -674,52 +675,62 @@ impl Run<'_> {
         let mut found = Vec::new();
         // A prefix, as a suffix, is ASCII and has two to four letters, as its folded token has
         // (the length is tested first: reading the original word costs more).
-        let short = |i: usize| (2..=4).contains(&(self.tokens[i].fe - self.tokens[i].fs));
-        for i in 0..self.tokens.len() {
-            if !self.tok_has(i, UPPER) || !short(i) || !CLUB_PREFIXES.contains(&self.orig_word(i)) {
-                continue;
+        // One scan visits the words in capitals of that length; the clubs named by a suffix
+        // are pushed after those named by a prefix.
+        let mut by_suffix = Vec::new();
+        let mut from = 0;
+        while let Some(i) = self.next_where(from, |t, _| {
+            t.has(UPPER) && (2..=4).contains(&(t.fe - t.fs))
+        }) {
+            from = i + 1;
+            let w = self.orig_word(i);
+            if CLUB_PREFIXES.contains(&w) {
+                found.extend(self.club_after_prefix(i));
             }
-            let mut end = i + 1;
-            while end - i <= 3
-                && (self.is_cap_word(end) || self.starts_with(end, starts::LOC))
-                && !self.tok_has(end, SENT_START)
-            {
-                end += 1;
-            }
-            if end > i + 1 {
-                found.push((i, end));
-            }
-        }
-        // « Amiens SC », « Chelsea FC »: the town or name before a club suffix.
-        for i in 1..self.tokens.len() {
-            if !self.tok_has(i, UPPER) || !short(i) || !CLUB_SUFFIXES.contains(&self.orig_word(i)) {
-                continue;
-            }
-            let mut s = i;
-            while s > 0
-                && i - s < 3
-                && (self.is_cap_word(s - 1) || self.starts_with(s - 1, starts::LOC))
-                && !self.tok_has(s - 1, UPPER)
-                && !self.tok_has(s, SENT_START)
-            {
-                s -= 1;
-            }
-            // « Pays d'Aix RC »: a place name with its connector.
-            while s > 1
-                && s < i
-                && matches!(self.word(s - 1), "d'" | "de")
-                && self.is_cap_word(s - 2)
-                && !self.tok_has(s - 1, SENT_START)
-            {
-                s -= 2;
-            }
-            if s < i {
-                found.push((s, i + 1));
+            // « Amiens SC », « Chelsea FC »: the town or name before a club suffix.
+            if i > 0 && CLUB_SUFFIXES.contains(&w) {
+                by_suffix.extend(self.club_before_suffix(i));
             }
         }
+        found.append(&mut by_suffix);
         for (ts, te) in found {
             self.push_org(ts, te, "club", prio::ORG_RULE);
         }
+    }
+
+    /// The club named by the prefix at token `i` (« FC Nantes »), as a token span.
+    fn club_after_prefix(&self, i: usize) -> Option<(usize, usize)> {
+        let mut end = i + 1;
+        while end - i <= 3
+            && (self.is_cap_word(end) || self.starts_with(end, starts::LOC))
+            && !self.tok_has(end, SENT_START)
+        {
+            end += 1;
+        }
+        (end > i + 1).then_some((i, end))
+    }
+
+    /// The club named by the suffix at token `i` (« Chelsea FC »), as a token span.
+    fn club_before_suffix(&self, i: usize) -> Option<(usize, usize)> {
+        let mut s = i;
+        while s > 0
+            && i - s < 3
+            && (self.is_cap_word(s - 1) || self.starts_with(s - 1, starts::LOC))
+            && !self.tok_has(s - 1, UPPER)
+            && !self.tok_has(s, SENT_START)
+        {
+            s -= 1;
+        }
+        // « Pays d'Aix RC »: a place name with its connector.
+        while s > 1
+            && s < i
+            && matches!(self.word(s - 1), "d'" | "de")
+            && self.is_cap_word(s - 2)
+            && !self.tok_has(s - 1, SENT_START)
+        {
+            s -= 2;
+        }
+        (s < i).then_some((s, i + 1))
     }
 
     /// « le studio de développement Bluehole », « la banque Oddo », « la formation de gauche
