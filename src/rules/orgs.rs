@@ -542,8 +542,12 @@ impl Run<'_> {
         // Read only when a word in capitals gets that far (most texts have none).
         let mut common: Option<Vec<&str>> = None;
         let mut found = Vec::new();
-        for (i, &t) in self.tokens.iter().enumerate() {
-            if t.flags & (UPPER | SHOUT) != UPPER || self.starts[i] != 0 || !self.is_acronym(i) {
+        // A word in capitals in a text not written in capitals: a scan to the next one.
+        let mut from = 0;
+        while let Some(i) = self.next_where(from, |t, _| t.flags & (UPPER | SHOUT) == UPPER) {
+            from = i + 1;
+            let t = self.tokens[i];
+            if self.starts[i] != 0 || !self.is_acronym(i) {
                 continue;
             }
             let w = self.orig_word(i);
@@ -620,18 +624,9 @@ impl Run<'_> {
                 .is_some_and(|t| t.has(WORD) && !t.has(CAP) && !t.has(UPPER))
         };
         let n = self.tokens.len();
-        let bytes = self.folded.text.as_bytes();
-        for (i, &after_title) in title_end
-            .iter()
-            .enumerate()
-            .take(n.saturating_sub(1))
-            .skip(1)
-        {
-            // « ( » (one byte).
-            let t = self.tokens[i];
-            if t.fe - t.fs != 1 || bytes[t.fs as usize] != b'(' {
-                continue;
-            }
+        // « ( », not the first token nor the last.
+        for i in self.paren_tokens().filter(|&i| i > 0 && i + 1 < n) {
+            let after_title = title_end[i];
             // « … lower-case words (ACR) »
             // (Not after a title: « le maire (UDE) » names the mayor's party.)
             if self.word(i + 2) == ")" && self.is_acronym(i + 1) && lower(i - 1) && !after_title {
@@ -918,6 +913,18 @@ impl Run<'_> {
         k
     }
 
+    /// The tokens that are an opening parenthesis « ( », in text order: found by a search of
+    /// the folded text for the byte, not by a visit of every token.
+    fn paren_tokens(&self) -> impl Iterator<Item = usize> + '_ {
+        self.f().match_indices('(').filter_map(|(p, _)| {
+            let i = self.tokens.partition_point(|t| (t.fs as usize) < p);
+            self.tokens
+                .get(i)
+                .is_some_and(|t| t.fs as usize == p && t.fe - t.fs == 1)
+                .then_some(i)
+        })
+    }
+
     /// An acronym token: two to twelve letters or digits in capitals (« AES », « G5 », « M23 »).
     fn is_acronym(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else {
@@ -934,18 +941,13 @@ impl Run<'_> {
     /// before it, and names it (the document pass applies it to later bare uses).
     #[inline(never)]
     pub(crate) fn acronym_definition_phase(&mut self) {
-        if !self.f().contains('(') {
-            return;
-        }
         // Where « ( ACR ) » stands: `i` is the « ( » (not the first token, nor one of the last
         // two).
-        let bytes = self.folded.text.as_bytes();
-        let n = self.tokens.len();
-        let opens: Vec<usize> = (1..n.saturating_sub(2))
+        let opens: Vec<usize> = self
+            .paren_tokens()
             .filter(|&i| {
-                let t = self.tokens[i];
-                t.fe - t.fs == 1
-                    && bytes[t.fs as usize] == b'('
+                i > 0
+                    && i + 2 < self.tokens.len()
                     && self.word(i + 2) == ")"
                     && self.is_acronym(i + 1)
             })
