@@ -6,7 +6,7 @@
 use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::FxMap;
 use crate::pipeline::{merge_sorted, overlaps, prio, Cand, Run, Src};
-use crate::tokenize::{CAP, SENT_START, UPPER, WORD};
+use crate::tokenize::{CAP, SENT_START, SHOUT, UPPER, WORD};
 
 impl Run<'_> {
     #[inline(never)]
@@ -24,12 +24,11 @@ impl Run<'_> {
                     }
                 }
             }
-            for i in 0..self.tokens.len() {
-                // An acronym opens with a capital (`Run::is_acronym`), so its token has the CAP
-                // flag: the others need no look-up of their original text.
-                if !self.tokens[i].has(WORD) || !self.tokens[i].has(CAP) {
-                    continue;
-                }
+            // An acronym opens with a capital (`Run::is_acronym`), so its token has the CAP
+            // flag: the others need no look-up of their original text.
+            let mut from = 0;
+            while let Some(i) = self.next_where(from, |t, _| t.has(WORD) && t.has(CAP)) {
+                from = i + 1;
                 let w = self.orig_word(i);
                 if let Some((kind, place, value)) = self.acronyms.get(w) {
                     let t = self.tokens[i];
@@ -81,10 +80,10 @@ impl Run<'_> {
                     }
                 }
             }
-            for i in 0..self.tokens.len() {
-                if !self.is_cap_word(i) {
-                    continue;
-                }
+            let lens = key_lengths(companies.keys());
+            let mut from = 0;
+            while let Some(i) = self.next_cap_word(from, lens) {
+                from = i + 1;
                 let Some(full) = companies.get(self.word(i)) else {
                     continue;
                 };
@@ -145,10 +144,10 @@ impl Run<'_> {
                 }
             }
         }
-        for i in 0..self.tokens.len() {
-            if !self.is_cap_word(i) {
-                continue;
-            }
+        let lens = key_lengths(surnames.keys());
+        let mut from = 0;
+        while let Some(i) = self.next_cap_word(from, lens) {
+            from = i + 1;
             let Some(full) = surnames.get(self.word(i)) else {
                 continue;
             };
@@ -180,6 +179,16 @@ impl Run<'_> {
         kept
     }
 
+    /// The first capitalised word ([`Run::is_cap_word`]) from `from` on whose folded length is
+    /// one of `lens` ([`key_lengths`]): a tight scan, and most words need no hash look-up.
+    fn next_cap_word(&self, from: usize, lens: u64) -> Option<usize> {
+        self.next_where(from, |t, c| {
+            t.flags & (WORD | CAP | SHOUT) == WORD | CAP
+                && c & (super::class::FUNCTION | super::class::CALENDAR) == 0
+                && lens & length_bit((t.fe - t.fs) as usize) != 0
+        })
+    }
+
     /// A mention the document pass adds over tokens `ts..te`, with the value it carries.
     fn mention(
         &self,
@@ -203,4 +212,15 @@ impl Run<'_> {
             hidden: false,
         }
     }
+}
+
+/// The bit of a word's length in a mask of lengths: bit `len`, and bit 63 for all the lengths
+/// from 63 bytes on.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+/// The mask of the lengths of the keys of a map (see [`length_bit`]).
+fn key_lengths<'k>(keys: impl Iterator<Item = &'k &'k str>) -> u64 {
+    keys.fold(0, |m, k| m | length_bit(k.len()))
 }

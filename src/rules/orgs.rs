@@ -467,13 +467,14 @@ impl Run<'_> {
     fn lowercase_org_phase(&mut self) {
         let mut found = Vec::new();
         let bytes = self.folded.text.as_bytes();
-        for i in 0..self.tokens.len() {
-            // Only the words of the match below do anything: most tokens fail the quick test.
-            let t = self.tokens[i];
+        // Only the words of the match below do anything: the scan skips the tokens that fail
+        // the quick test (most).
+        let mut from = 0;
+        while let Some(i) = self.next_where(from, |t, _| {
             let len = (t.fe - t.fs) as usize;
-            if len >= 32 || LOWERCASE_ORG_FILTER[bytes[t.fs as usize] as usize] & (1 << len) == 0 {
-                continue;
-            }
+            len < 32 && LOWERCASE_ORG_FILTER[bytes[t.fs as usize] as usize] & (1 << len) != 0
+        }) {
+            from = i + 1;
             match self.word(i) {
                 "ministere" | "secretariat" if !self.tok_has(i, CAP) => {
                     // « ministère russe de la Défense », « ministère de la Santé afghan »: the
@@ -541,8 +542,12 @@ impl Run<'_> {
         // Read only when a word in capitals gets that far (most texts have none).
         let mut common: Option<Vec<&str>> = None;
         let mut found = Vec::new();
-        for (i, &t) in self.tokens.iter().enumerate() {
-            if t.flags & (UPPER | SHOUT) != UPPER || self.starts[i] != 0 || !self.is_acronym(i) {
+        // A word in capitals in a text not written in capitals: a scan to the next one.
+        let mut from = 0;
+        while let Some(i) = self.next_where(from, |t, _| t.flags & (UPPER | SHOUT) == UPPER) {
+            from = i + 1;
+            let t = self.tokens[i];
+            if self.starts[i] != 0 || !self.is_acronym(i) {
                 continue;
             }
             let w = self.orig_word(i);
@@ -619,18 +624,9 @@ impl Run<'_> {
                 .is_some_and(|t| t.has(WORD) && !t.has(CAP) && !t.has(UPPER))
         };
         let n = self.tokens.len();
-        let bytes = self.folded.text.as_bytes();
-        for (i, &after_title) in title_end
-            .iter()
-            .enumerate()
-            .take(n.saturating_sub(1))
-            .skip(1)
-        {
-            // « ( » (one byte).
-            let t = self.tokens[i];
-            if t.fe - t.fs != 1 || bytes[t.fs as usize] != b'(' {
-                continue;
-            }
+        // « ( », not the first token nor the last.
+        for i in self.paren_tokens().filter(|&i| i > 0 && i + 1 < n) {
+            let after_title = title_end[i];
             // « … lower-case words (ACR) »
             // (Not after a title: « le maire (UDE) » names the mayor's party.)
             if self.word(i + 2) == ")" && self.is_acronym(i + 1) && lower(i - 1) && !after_title {
@@ -674,52 +670,62 @@ impl Run<'_> {
         let mut found = Vec::new();
         // A prefix, as a suffix, is ASCII and has two to four letters, as its folded token has
         // (the length is tested first: reading the original word costs more).
-        let short = |i: usize| (2..=4).contains(&(self.tokens[i].fe - self.tokens[i].fs));
-        for i in 0..self.tokens.len() {
-            if !self.tok_has(i, UPPER) || !short(i) || !CLUB_PREFIXES.contains(&self.orig_word(i)) {
-                continue;
+        // One scan visits the words in capitals of that length; the clubs named by a suffix
+        // are pushed after those named by a prefix.
+        let mut by_suffix = Vec::new();
+        let mut from = 0;
+        while let Some(i) = self.next_where(from, |t, _| {
+            t.has(UPPER) && (2..=4).contains(&(t.fe - t.fs))
+        }) {
+            from = i + 1;
+            let w = self.orig_word(i);
+            if CLUB_PREFIXES.contains(&w) {
+                found.extend(self.club_after_prefix(i));
             }
-            let mut end = i + 1;
-            while end - i <= 3
-                && (self.is_cap_word(end) || self.starts_with(end, starts::LOC))
-                && !self.tok_has(end, SENT_START)
-            {
-                end += 1;
-            }
-            if end > i + 1 {
-                found.push((i, end));
-            }
-        }
-        // « Amiens SC », « Chelsea FC »: the town or name before a club suffix.
-        for i in 1..self.tokens.len() {
-            if !self.tok_has(i, UPPER) || !short(i) || !CLUB_SUFFIXES.contains(&self.orig_word(i)) {
-                continue;
-            }
-            let mut s = i;
-            while s > 0
-                && i - s < 3
-                && (self.is_cap_word(s - 1) || self.starts_with(s - 1, starts::LOC))
-                && !self.tok_has(s - 1, UPPER)
-                && !self.tok_has(s, SENT_START)
-            {
-                s -= 1;
-            }
-            // « Pays d'Aix RC »: a place name with its connector.
-            while s > 1
-                && s < i
-                && matches!(self.word(s - 1), "d'" | "de")
-                && self.is_cap_word(s - 2)
-                && !self.tok_has(s - 1, SENT_START)
-            {
-                s -= 2;
-            }
-            if s < i {
-                found.push((s, i + 1));
+            // « Amiens SC », « Chelsea FC »: the town or name before a club suffix.
+            if i > 0 && CLUB_SUFFIXES.contains(&w) {
+                by_suffix.extend(self.club_before_suffix(i));
             }
         }
+        found.append(&mut by_suffix);
         for (ts, te) in found {
             self.push_org(ts, te, "club", prio::ORG_RULE);
         }
+    }
+
+    /// The club named by the prefix at token `i` (« FC Nantes »), as a token span.
+    fn club_after_prefix(&self, i: usize) -> Option<(usize, usize)> {
+        let mut end = i + 1;
+        while end - i <= 3
+            && (self.is_cap_word(end) || self.starts_with(end, starts::LOC))
+            && !self.tok_has(end, SENT_START)
+        {
+            end += 1;
+        }
+        (end > i + 1).then_some((i, end))
+    }
+
+    /// The club named by the suffix at token `i` (« Chelsea FC »), as a token span.
+    fn club_before_suffix(&self, i: usize) -> Option<(usize, usize)> {
+        let mut s = i;
+        while s > 0
+            && i - s < 3
+            && (self.is_cap_word(s - 1) || self.starts_with(s - 1, starts::LOC))
+            && !self.tok_has(s - 1, UPPER)
+            && !self.tok_has(s, SENT_START)
+        {
+            s -= 1;
+        }
+        // « Pays d'Aix RC »: a place name with its connector.
+        while s > 1
+            && s < i
+            && matches!(self.word(s - 1), "d'" | "de")
+            && self.is_cap_word(s - 2)
+            && !self.tok_has(s - 1, SENT_START)
+        {
+            s -= 2;
+        }
+        (s < i).then_some((s, i + 1))
     }
 
     /// « le studio de développement Bluehole », « la banque Oddo », « la formation de gauche
@@ -907,6 +913,18 @@ impl Run<'_> {
         k
     }
 
+    /// The tokens that are an opening parenthesis « ( », in text order: found by a search of
+    /// the folded text for the byte, not by a visit of every token.
+    fn paren_tokens(&self) -> impl Iterator<Item = usize> + '_ {
+        self.f().match_indices('(').filter_map(|(p, _)| {
+            let i = self.tokens.partition_point(|t| (t.fs as usize) < p);
+            self.tokens
+                .get(i)
+                .is_some_and(|t| t.fs as usize == p && t.fe - t.fs == 1)
+                .then_some(i)
+        })
+    }
+
     /// An acronym token: two to twelve letters or digits in capitals (« AES », « G5 », « M23 »).
     fn is_acronym(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else {
@@ -923,18 +941,13 @@ impl Run<'_> {
     /// before it, and names it (the document pass applies it to later bare uses).
     #[inline(never)]
     pub(crate) fn acronym_definition_phase(&mut self) {
-        if !self.f().contains('(') {
-            return;
-        }
         // Where « ( ACR ) » stands: `i` is the « ( » (not the first token, nor one of the last
         // two).
-        let bytes = self.folded.text.as_bytes();
-        let n = self.tokens.len();
-        let opens: Vec<usize> = (1..n.saturating_sub(2))
+        let opens: Vec<usize> = self
+            .paren_tokens()
             .filter(|&i| {
-                let t = self.tokens[i];
-                t.fe - t.fs == 1
-                    && bytes[t.fs as usize] == b'('
+                i > 0
+                    && i + 2 < self.tokens.len()
                     && self.word(i + 2) == ")"
                     && self.is_acronym(i + 1)
             })

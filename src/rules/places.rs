@@ -5,7 +5,7 @@ use super::class;
 use crate::entity::{Kind, Place};
 use crate::pipeline::{prio, starts, Run, Src};
 use crate::tokenize::{CAP, NUMBER, SENT_START, UPPER, WORD};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Common nouns that open the name of a street, a square, a station…, compared with the
 /// original word, accents included: « porté » is a verb, not « porte ».
@@ -98,6 +98,16 @@ const EVENT_ADJECTIVES: &[&str] = &[
     "international",
 ];
 
+/// Whether a word, as written, is one of the [`STREET_HEADS`] (accents included, composed or
+/// not). A word already in NFC (an ASCII word, most accented ones) is compared as it is.
+fn is_street_head(orig: &str) -> bool {
+    if orig.is_ascii() || is_nfc_quick(orig.chars()) == IsNormalized::Yes {
+        STREET_HEADS.contains(&orig)
+    } else {
+        STREET_HEADS.iter().any(|h| orig.nfc().eq(h.chars()))
+    }
+}
+
 impl Run<'_> {
     /// Negative rules: a place inside the name of an event is not a location (« Tour de
     /// France », « Jeux olympiques de Rio », « championnats de France de judo »), and a company
@@ -106,73 +116,43 @@ impl Run<'_> {
     #[inline(never)]
     pub(crate) fn event_phase(&mut self) {
         let mut found = Vec::new();
+        // Events named in English, found in the same scan, pushed after the others.
+        let mut english = Vec::new();
         // The end of the longest candidate starting at each token; filled at the first event
         // name that needs it (most texts have none).
         let mut longest = std::mem::take(&mut self.bufs.per_token);
         longest.clear();
-        for (i, (t, &cls)) in self.tokens.iter().zip(&self.cls).enumerate() {
-            // A head has the class, or is « Grand » (« Grand Prix »): five letters.
-            if cls & class::EVENT == 0 && !(t.has(CAP) && t.fe - t.fs == 5) {
-                continue;
+        // A head has the event class or is « Grand » (« Grand Prix »); an English event ends
+        // with a capitalised word of 3, 5, 6 or 12 letters (« Cup », « Games », « League »,
+        // « Championship »): the scan stops at those tokens only.
+        let mut from = 0;
+        while let Some(i) = self.next_where(from, |t, c| {
+            c & class::EVENT != 0 || (t.has(CAP) && matches!(t.fe - t.fs, 3 | 5 | 6 | 12))
+        }) {
+            from = i + 1;
+            if let Some(end) = self.event_at(i, &mut longest) {
+                found.push((i, end));
             }
-            let w = self.word(i);
-            let cap = t.has(CAP);
-            let head = self.is(i, class::EVENT) && (cap || !matches!(w, "tour" | "open" | "euro"))
-                || (w == "grand" && cap && self.word(i + 1) == "prix");
-            if !head {
-                continue;
-            }
-            let mut j = if w == "grand" { i + 2 } else { i + 1 };
-            while EVENT_ADJECTIVES.contains(&self.word(j)) {
-                j += 1;
-            }
-            if self.word(j) == "du" && self.word(j + 1) == "monde" {
-                j += 2;
-            }
-            let mut end = j;
-            let (c, _) = self.connector(j, &[]);
-            let k = j + c;
-            if self.starts_with(k, starts::LOC | starts::ORG) || self.is_cap_word(k) {
-                end = self.content(k, super::titles::Chain::Org).max(k + 1);
-                // The gazetteer span may be longer than one word (« Afrique du Sud »).
-                if longest.is_empty() {
-                    longest.resize(self.tokens.len() + 1, 0);
-                    for c in self.cands.iter().filter(|c| !c.hidden) {
-                        longest[c.ts] = longest[c.ts].max(c.te);
-                    }
-                }
-                end = end.max(longest[k]);
-            } else if c == 0 && self.starts_with(j, starts::LOC) && cap {
-                // « Ironman France »
-                end = j + 1;
-            }
-            if end == j {
-                continue;
-            }
-            if self.tok_has(end, NUMBER) && self.word(end).len() == 4 {
-                end += 1;
-            }
-            found.push((i, end));
-        }
-        // Events named in English, by their last word: « Premier League », « Africa Cup »,
-        // « World Series ».
-        for (i, t) in self.tokens.iter().enumerate().skip(1) {
-            if !t.has(CAP)
-                || !matches!(
+            // Events named in English, by their last word: « Premier League », « Africa
+            // Cup », « World Series ».
+            if i > 0
+                && self.tok_has(i, CAP)
+                && matches!(
                     self.word(i),
                     "league" | "cup" | "series" | "championship" | "trophy" | "games"
                 )
             {
-                continue;
-            }
-            let mut s = i;
-            while s > 0 && self.tok_has(s - 1, CAP) && !self.tok_has(s, SENT_START) && i - s < 4 {
-                s -= 1;
-            }
-            if s < i {
-                found.push((s, i + 1));
+                let mut s = i;
+                while s > 0 && self.tok_has(s - 1, CAP) && !self.tok_has(s, SENT_START) && i - s < 4
+                {
+                    s -= 1;
+                }
+                if s < i {
+                    english.push((s, i + 1));
+                }
             }
         }
+        found.append(&mut english);
         // Products: a company followed by a model (« Airbus A320 », « Boeing 737-500 »): the
         // company is not mentioned as an organisation there.
         for c in self
@@ -199,112 +179,74 @@ impl Run<'_> {
         }
     }
 
+    /// The end of the event name whose head is token `i` (« Tour de France », « Jeux
+    /// olympiques de Rio », « Grand Prix de Monaco »), if there is one. `longest`: see
+    /// [`Run::event_phase`].
+    fn event_at(&self, i: usize, longest: &mut Vec<usize>) -> Option<usize> {
+        let t = &self.tokens[i];
+        // A head has the class, or is « Grand » (« Grand Prix »): five letters.
+        if !(self.is(i, class::EVENT) || (t.has(CAP) && t.fe - t.fs == 5)) {
+            return None;
+        }
+        let w = self.word(i);
+        let cap = t.has(CAP);
+        let head = self.is(i, class::EVENT) && (cap || !matches!(w, "tour" | "open" | "euro"))
+            || (w == "grand" && cap && self.word(i + 1) == "prix");
+        if !head {
+            return None;
+        }
+        let mut j = if w == "grand" { i + 2 } else { i + 1 };
+        while EVENT_ADJECTIVES.contains(&self.word(j)) {
+            j += 1;
+        }
+        if self.word(j) == "du" && self.word(j + 1) == "monde" {
+            j += 2;
+        }
+        let mut end = j;
+        let (c, _) = self.connector(j, &[]);
+        let k = j + c;
+        if self.starts_with(k, starts::LOC | starts::ORG) || self.is_cap_word(k) {
+            end = self.content(k, super::titles::Chain::Org).max(k + 1);
+            // The gazetteer span may be longer than one word (« Afrique du Sud »).
+            if longest.is_empty() {
+                longest.resize(self.tokens.len() + 1, 0);
+                for c in self.cands.iter().filter(|c| !c.hidden) {
+                    longest[c.ts] = longest[c.ts].max(c.te);
+                }
+            }
+            end = end.max(longest[k]);
+        } else if c == 0 && self.starts_with(j, starts::LOC) && cap {
+            // « Ironman France »
+            end = j + 1;
+        }
+        if end == j {
+            return None;
+        }
+        if self.tok_has(end, NUMBER) && self.word(end).len() == 4 {
+            end += 1;
+        }
+        Some(end)
+    }
+
     #[inline(never)]
     pub(crate) fn place_phase(&mut self) {
         let mut found: Vec<(usize, usize, Place, &'static str, u8)> = Vec::new();
-        let bytes = self.folded.text.as_bytes();
-        // The previous token is « a » (one byte), as « à » is.
-        let mut after_a = false;
-        for (i, (t, &cls)) in self.tokens.iter().zip(&self.cls).enumerate() {
-            let prev_a = std::mem::replace(
-                &mut after_a,
-                t.fe - t.fs == 1 && bytes[t.fs as usize] == b'a',
-            );
-            // Only a word ending with a digit can be a road number.
-            let digit_end = bytes[t.fe as usize - 1].is_ascii_digit();
-            // Each rule below needs one of these: a street head or a place cue, a digit, or
-            // « à » before.
-            if !t.has(WORD)
-                || (cls & (class::STREET | class::PLACE_CUE) == 0 && !digit_end && !prev_a)
-            {
-                continue;
-            }
-            // Streets and squares: head, then a capitalised name directly (« porte Maillot »)
-            // or after de/du/des (« place de la Concorde », « rue du Faubourg-Saint-Honoré »).
-            // « à la place de Marie » means « instead of ».
-            if self.is(i, class::STREET)
-                && !self.tok_has(i, UPPER | CAP)
-                && !(self.word(i) == "place"
-                    && i >= 2
-                    && self.word(i - 1) == "la"
-                    && self.word(i - 2) == "a")
-                && STREET_HEADS
-                    .iter()
-                    .any(|h| self.orig_word(i).nfc().eq(h.chars()))
-            {
-                let mut j = i + 1;
-                let mut end = self.content(j, super::titles::Chain::Org);
-                if end == j {
-                    let (c, _) = self.connector(j, &[]);
-                    if c > 0 {
-                        j += c;
-                        end = self.content(j, super::titles::Chain::Org);
-                    }
+        let n = self.tokens.len();
+        let mut from = 0;
+        // Each rule opens at a street head or a place cue, at a word ending with a digit (a
+        // road number), or right after « à »: a tight scan jumps from one such token to the
+        // next; the token after « a » (folded « à ») is visited whatever it is.
+        while let Some(mut i) = self.next_place_opening(from) {
+            loop {
+                let prev_a = i > 0 && self.is_single_a(i - 1);
+                self.place_at(i, prev_a, &mut found);
+                if i + 1 < n && self.is_single_a(i) {
+                    i += 1;
+                } else {
+                    break;
                 }
-                if end > j && !self.person_starts(j) && !self.tok_has(j, UPPER) {
-                    found.push((i, end, Place::Other, "street", prio::ORG_RULE));
-                }
-                continue;
             }
-            // Roads: « l'A8 », « autoroute A7 », « la N7 ».
-            if digit_end
-                && self.is_road(i)
-                && (matches!(
-                    self.word(i.wrapping_sub(1)),
-                    "l'" | "la" | "autoroute" | "route" | "nationale" | "et" | ","
-                ) || self.is_road(i + 2))
-            {
-                found.push((i, i + 1, Place::Other, "road", prio::PERSON_WEAK));
-                continue;
-            }
-            // « la ville de Kidal », « la province du Kivu », « la wilaya d'Alger »: a place
-            // named after the noun that says what kind of place it is.
-            let cue = if self.is(i, class::PLACE_CUE) {
-                PLACE_CUES
-                    .iter()
-                    .find(|(cue, _)| *cue == self.word(i))
-                    .map(|&(_, p)| p)
-            } else {
-                None
-            };
-            if let Some(place) = cue {
-                if !self.tok_has(i, CAP) && matches!(self.word(i + 1), "de" | "d'" | "du") {
-                    let k = i + 2;
-                    if self.is_cap_word(k)
-                        && !self.tok_has(k, SENT_START)
-                        && self.starts.get(k).is_some_and(|&s| s == 0)
-                        && !self.person_starts(k)
-                    {
-                        let mut end = k + 1;
-                        while end - k < 3 && self.is_cap_word(end) && self.starts[end] == 0 {
-                            end += 1;
-                        }
-                        found.push((k, end, place, "cue+place", prio::PERSON_WEAK));
-                    }
-                }
-                continue;
-            }
-            // « à Bandol »: a capitalised name after « à » that no list knows.
-            // (« à » read from the original text last: that costs most.)
-            if prev_a
-                && (self.is_cap_word(i) || self.is_prefixed_name(i))
-                && !self.tok_has(i, SENT_START | UPPER)
-                && self.is_a_grave(i - 1)
-                && self.starts.get(i).is_some_and(|&s| s == 0)
-                && !self.person_starts(i)
-                && !self.is(i, super::class::ORG_HEAD)
-            {
-                let mut end = i + 1;
-                // « à Villeneuve d'Ascq », « à Aix-en-Provence » (one token already).
-                while end - i < 3
-                    && matches!(self.word(end), "d'" | "de" | "du" | "sur" | "en")
-                    && self.is_cap_word(end + 1)
-                    && !self.starts_with(end + 1, starts::LOC | starts::ORG | starts::DATE)
-                {
-                    end += 2;
-                }
-                found.push((i, end, Place::City, "a+place", prio::PERSON_WEAK));
-            }
+            from = i + 1;
         }
         for (ts, te, place, rule, p) in found {
             self.push_tokens(
@@ -316,6 +258,127 @@ impl Run<'_> {
                 Src::Rule(rule),
                 p,
             );
+        }
+    }
+
+    /// Token `i` is the one byte « a » (folded « à » or « a »).
+    #[inline]
+    fn is_single_a(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.fe - t.fs == 1 && self.folded.text.as_bytes()[t.fs as usize] == b'a'
+    }
+
+    /// The first token from `from` on where a rule of [`Run::place_phase`] may open, or whose
+    /// next token may (« a »): a street head or a place cue, a word ending with a digit (not a
+    /// number), « a ».
+    #[inline]
+    fn next_place_opening(&self, from: usize) -> Option<usize> {
+        let bytes = self.folded.text.as_bytes();
+        self.next_where(from, |t, c| {
+            // One byte read: the last (« a » is its own last byte). A number is no road.
+            let last = bytes[t.fe as usize - 1];
+            c & (class::STREET | class::PLACE_CUE) != 0
+                || (last.is_ascii_digit() && !t.has(NUMBER))
+                || (last == b'a' && t.fe - t.fs == 1)
+        })
+    }
+
+    /// The rules of [`Run::place_phase`] at token `i` (`prev_a`: the token before is « a »).
+    fn place_at(
+        &self,
+        i: usize,
+        prev_a: bool,
+        found: &mut Vec<(usize, usize, Place, &'static str, u8)>,
+    ) {
+        let t = &self.tokens[i];
+        if !t.has(WORD) {
+            return;
+        }
+        // Only a word ending with a digit can be a road number.
+        let digit_end = self.folded.text.as_bytes()[t.fe as usize - 1].is_ascii_digit();
+        // Streets and squares: head, then a capitalised name directly (« porte Maillot ») or
+        // after de/du/des (« place de la Concorde », « rue du Faubourg-Saint-Honoré »).
+        // « à la place de Marie » means « instead of ».
+        if self.is(i, class::STREET)
+            && !self.tok_has(i, UPPER | CAP)
+            && !(self.word(i) == "place"
+                && i >= 2
+                && self.word(i - 1) == "la"
+                && self.word(i - 2) == "a")
+            && is_street_head(self.orig_word(i))
+        {
+            let mut j = i + 1;
+            let mut end = self.content(j, super::titles::Chain::Org);
+            if end == j {
+                let (c, _) = self.connector(j, &[]);
+                if c > 0 {
+                    j += c;
+                    end = self.content(j, super::titles::Chain::Org);
+                }
+            }
+            if end > j && !self.person_starts(j) && !self.tok_has(j, UPPER) {
+                found.push((i, end, Place::Other, "street", prio::ORG_RULE));
+            }
+            return;
+        }
+        // Roads: « l'A8 », « autoroute A7 », « la N7 ».
+        if digit_end
+            && self.is_road(i)
+            && (matches!(
+                self.word(i.wrapping_sub(1)),
+                "l'" | "la" | "autoroute" | "route" | "nationale" | "et" | ","
+            ) || self.is_road(i + 2))
+        {
+            found.push((i, i + 1, Place::Other, "road", prio::PERSON_WEAK));
+            return;
+        }
+        // « la ville de Kidal », « la province du Kivu », « la wilaya d'Alger »: a place named
+        // after the noun that says what kind of place it is.
+        let cue = if self.is(i, class::PLACE_CUE) {
+            PLACE_CUES
+                .iter()
+                .find(|(cue, _)| *cue == self.word(i))
+                .map(|&(_, p)| p)
+        } else {
+            None
+        };
+        if let Some(place) = cue {
+            if !self.tok_has(i, CAP) && matches!(self.word(i + 1), "de" | "d'" | "du") {
+                let k = i + 2;
+                if self.is_cap_word(k)
+                    && !self.tok_has(k, SENT_START)
+                    && self.starts.get(k).is_some_and(|&s| s == 0)
+                    && !self.person_starts(k)
+                {
+                    let mut end = k + 1;
+                    while end - k < 3 && self.is_cap_word(end) && self.starts[end] == 0 {
+                        end += 1;
+                    }
+                    found.push((k, end, place, "cue+place", prio::PERSON_WEAK));
+                }
+            }
+            return;
+        }
+        // « à Bandol »: a capitalised name after « à » that no list knows.
+        // (« à » read from the original text last: that costs most.)
+        if prev_a
+            && (self.is_cap_word(i) || self.is_prefixed_name(i))
+            && !self.tok_has(i, SENT_START | UPPER)
+            && self.is_a_grave(i - 1)
+            && self.starts.get(i).is_some_and(|&s| s == 0)
+            && !self.person_starts(i)
+            && !self.is(i, super::class::ORG_HEAD)
+        {
+            let mut end = i + 1;
+            // « à Villeneuve d'Ascq », « à Aix-en-Provence » (one token already).
+            while end - i < 3
+                && matches!(self.word(end), "d'" | "de" | "du" | "sur" | "en")
+                && self.is_cap_word(end + 1)
+                && !self.starts_with(end + 1, starts::LOC | starts::ORG | starts::DATE)
+            {
+                end += 2;
+            }
+            found.push((i, end, Place::City, "a+place", prio::PERSON_WEAK));
         }
     }
 
