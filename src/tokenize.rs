@@ -7,6 +7,7 @@
 //! all in capitals, first word of a sentence, inside a line written in capitals (a headline).
 
 use crate::normalize::Folded;
+use once_cell::sync::Lazy;
 
 /// The first letter is upper case in the original.
 pub(crate) const CAP: u8 = 1;
@@ -99,9 +100,62 @@ fn ascii_between(x: u64, lo: u8, hi: u8) -> u64 {
         & HIGH_BITS
 }
 
+/// A letter or digit (`char::is_alphanumeric`), read in [`LATIN_CLASS`] for the chars it covers.
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    latin_class(c).map_or_else(|| c.is_alphanumeric(), |k| k & latin::ALNUM != 0)
+}
+
+/// A letter (`char::is_alphabetic`), read in [`LATIN_CLASS`] for the chars it covers.
+#[inline]
+fn is_letter(c: char) -> bool {
+    latin_class(c).map_or_else(|| c.is_alphabetic(), |k| k & latin::ALPHA != 0)
+}
+
+/// An upper-case char (`char::is_uppercase`), read in [`LATIN_CLASS`] for the chars it covers.
+#[inline]
+fn is_upper(c: char) -> bool {
+    latin_class(c).map_or_else(|| c.is_uppercase(), |k| k & latin::UPPER != 0)
+}
+
+/// Bits of [`LATIN_CLASS`]: what `char`'s Unicode predicates say of a char.
+mod latin {
+    /// `char::is_alphanumeric`.
+    pub(super) const ALNUM: u8 = 1;
+    /// `char::is_alphabetic`.
+    pub(super) const ALPHA: u8 = 2;
+    /// `char::is_uppercase`.
+    pub(super) const UPPER: u8 = 4;
+}
+
+/// The chars below this one have their [`latin`] bits in [`LATIN_CLASS`]: Latin-1 and Latin
+/// Extended-A/B, where the accented letters of French text fall.
+const LATIN_END: u32 = 0x250;
+
+/// The [`latin`] bits of every char below [`LATIN_END`], computed once from `char`'s own
+/// predicates: the same answers without their table searches (a `char::is_alphabetic` outside
+/// ASCII costs some 140 instructions).
+static LATIN_CLASS: Lazy<[u8; LATIN_END as usize]> = Lazy::new(|| {
+    let mut t = [0u8; LATIN_END as usize];
+    for (u, k) in (0u32..).zip(t.iter_mut()) {
+        if let Some(c) = char::from_u32(u) {
+            *k = (u8::from(c.is_alphanumeric()) * latin::ALNUM)
+                | (u8::from(c.is_alphabetic()) * latin::ALPHA)
+                | (u8::from(c.is_uppercase()) * latin::UPPER);
+        }
+    }
+    t
+});
+
+/// The [`latin`] bits of `c`, if it is below [`LATIN_END`].
+#[inline]
+fn latin_class(c: char) -> Option<u8> {
+    LATIN_CLASS.get(c as usize).copied()
+}
+
+/// Builds the char class table now rather than in the first extraction.
+pub(crate) fn warm_up() {
+    Lazy::force(&LATIN_CLASS);
 }
 
 /// What the token loop does with each byte of the folded text ([`BYTE`]).
@@ -215,24 +269,25 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded, mut tokens: Vec<Token>) -> V
     tokens.reserve(f.len() / 5 + 1);
     let mut flagger = Flagger::new(orig, folded);
     let mut i = 0;
-    // A line break since the last token: the next one gets AFTER_BREAK.
-    let mut newline = false;
+    // The `byte` classes of the bytes skipped since the last token, or-ed together: with
+    // `byte::BREAK` among them, the next token gets AFTER_BREAK.
+    let mut gap = 0;
     while i < fb.len() {
         let b = fb[i];
         let k = BYTE[usize::from(b)];
         if k & byte::SKIP != 0 {
-            newline |= k & byte::BREAK != 0;
+            gap |= k;
             i += 1;
             continue;
         }
         let start = i;
-        let break_flag = if newline && !tokens.is_empty() {
+        let break_flag = if gap & byte::BREAK != 0 && !tokens.is_empty() {
             AFTER_BREAK
         } else {
             0
         };
         if k & byte::PUNCT != 0 {
-            newline = false;
+            gap = 0;
             i += 1;
             flagger.punct(&mut tokens, start, i, break_flag, char::from(b));
             continue;
@@ -242,22 +297,25 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded, mut tokens: Vec<Token>) -> V
             let c = f[i..].chars().next().unwrap_or(' ');
             if c.is_whitespace() || c.is_control() {
                 // Line and paragraph separators, next line (U+2028, U+2029, U+0085).
-                newline |= matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}');
+                if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+                    gap |= byte::BREAK;
+                }
                 i += c.len_utf8();
                 continue;
             }
             if !is_word_char(c) {
-                newline = false;
+                gap = 0;
                 i += c.len_utf8();
                 flagger.punct(&mut tokens, start, i, break_flag, c);
                 continue;
             }
         }
-        newline = false;
+        gap = 0;
         // A word: letters and digits, inner hyphens and apostrophes.
         let mut end;
-        // Stays DIGIT while every char read is an ASCII digit.
-        let mut digits = DIGIT;
+        // Stays DIGIT while every char read is an ASCII digit: 0 from the start for the words
+        // that open with a letter, which then skip the digit tests.
+        let mut digits = ASCII[usize::from(b)] & DIGIT;
         let mut joined = 0;
         loop {
             // Consume word chars: eight ASCII bytes at a time while they are all lower-case
@@ -269,16 +327,21 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded, mut tokens: Vec<Token>) -> V
                     ascii_between(x, b'a' - 1, b'z' + 1) | ascii_between(x, b'0' - 1, b'9' + 1);
                 let stop = !alnum & HIGH_BITS;
                 if stop == 0 {
-                    digits &= u8::from(ascii_between(x, b'0' - 1, b'9' + 1) == HIGH_BITS) * DIGIT;
+                    if digits != 0 {
+                        digits &=
+                            u8::from(ascii_between(x, b'0' - 1, b'9' + 1) == HIGH_BITS) * DIGIT;
+                    }
                     i += 8;
                     continue;
                 }
                 // The bytes before the first one that is not a letter or digit.
                 let n = (stop.trailing_zeros() / 8) as usize;
                 if n > 0 {
-                    let digit_bits = ascii_between(x, b'0' - 1, b'9' + 1);
-                    let want = HIGH_BITS >> (8 * (8 - n));
-                    digits &= u8::from(digit_bits & want == want) * DIGIT;
+                    if digits != 0 {
+                        let digit_bits = ascii_between(x, b'0' - 1, b'9' + 1);
+                        let want = HIGH_BITS >> (8 * (8 - n));
+                        digits &= u8::from(digit_bits & want == want) * DIGIT;
+                    }
                     i += n;
                 }
                 break;
@@ -496,24 +559,20 @@ fn case_flags(orig: &str, folded: &Folded, fs: usize, fe: usize) -> u8 {
 /// `os` and ending with folded byte `fe`.
 fn case_flags_unicode(orig: &str, folded: &Folded, os: usize, fe: usize) -> u8 {
     let first = orig.get(os..).and_then(|s| s.chars().next());
-    if !first.is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) {
+    if !first.is_some_and(|c| is_upper(c) || !is_letter(c)) {
         return 0;
     }
     let oe = folded.orig_end(orig, fe);
     let word = orig.get(os..oe).unwrap_or("");
-    if !word
-        .chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(char::is_uppercase)
-    {
+    if !word.chars().find(|&c| is_letter(c)).is_some_and(is_upper) {
         return 0;
     }
     let mut letters = 0;
     let mut upper = 0;
     for c in word.chars() {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             letters += 1;
-            if c.is_uppercase() {
+            if is_upper(c) {
                 upper += 1;
             }
         }
@@ -566,7 +625,7 @@ mod tests {
                 0
             };
             newline = false;
-            if !is_word_char(c) {
+            if !c.is_alphanumeric() {
                 i += c.len_utf8();
                 tokens.push(Token {
                     fs: start as u32,
@@ -616,7 +675,7 @@ mod tests {
                         break;
                     }
                     let c = f[i..].chars().next().unwrap_or(' ');
-                    if is_word_char(c) {
+                    if c.is_alphanumeric() {
                         digits = 0;
                         i += c.len_utf8();
                     } else {
@@ -630,7 +689,7 @@ mod tests {
                     && fb[i] == b'\''
                     && fb[i + 1] == b' '
                     && ELIDED.contains(&&f[start..i])
-                    && f[i + 2..].chars().next().is_some_and(is_word_char)
+                    && f[i + 2..].chars().next().is_some_and(char::is_alphanumeric)
                 {
                     end = i + 1;
                     i += 1;
@@ -638,7 +697,7 @@ mod tests {
                 }
                 if i + 1 < fb.len() && (fb[i] == b'-' || fb[i] == b'\'') {
                     let next = f[i + 1..].chars().next().unwrap_or(' ');
-                    if is_word_char(next) {
+                    if next.is_alphanumeric() {
                         digits = 0;
                         if fb[i] == b'\'' && ELIDED.contains(&&f[start..i]) {
                             // « l'Irak »: the elided word keeps its apostrophe.
@@ -961,6 +1020,15 @@ mod tests {
         );
         assert!(flag("il") & SENT_START != 0);
         assert!(flag("jeudi") & CAP == 0);
+    }
+
+    #[test]
+    fn char_predicates_agree_with_std() {
+        for c in (0..0x400).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+        }
     }
 
     #[test]

@@ -25,8 +25,9 @@ mod titles;
 
 pub(crate) use lexical::{class, class_of, classify, closed_classes};
 
-/// Builds the lazily compiled tables (folding table) at extractor build time, so
+/// Builds the lazily compiled tables (folding table, char classes) at extractor build time, so
 /// that the first extraction costs what the others do.
 pub(crate) fn warm_up() {
     crate::normalize::warm_up();
+    crate::tokenize::warm_up();
 }
