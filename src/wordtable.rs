@@ -39,7 +39,7 @@ const EMPTY: u32 = u32::MAX;
 const SHORT: usize = 8;
 
 /// The bytes of a word of at most [`SHORT`] bytes as a little-endian integer, zero above them.
-#[inline]
+#[inline(always)]
 fn short_key(w: &[u8]) -> u64 {
     match <[u8; 8]>::try_from(w) {
         Ok(b) => u64::from_le_bytes(b),
@@ -48,21 +48,25 @@ fn short_key(w: &[u8]) -> u64 {
     }
 }
 
-/// The Fx hash of a word, and for a short word its [`short_key`] (0 for a long one). A short
-/// word's hash is that of its key read as one 8-byte word, which is what the Fx hash of its
-/// bytes comes to; computed from the key, the bytes are read once.
-#[inline]
-fn hash_and_key(w: &[u8]) -> (u64, u64) {
-    let mut h = FxHasher::default();
+/// The Fx hash's multiplier.
+const FX_SEED: u64 = 0x517c_c1b7_2722_0a95;
+
+/// The hash of a short word, from its [`short_key`]: what the Fx hash of the key read as one
+/// 8-byte word comes to, one multiplication (0 for the empty word, whose key is 0).
+#[inline(always)]
+fn short_hash(key: u64) -> u64 {
+    key.wrapping_mul(FX_SEED)
+}
+
+/// The hash of a word: [`short_hash`] of its key for a short word, the Fx hash of its bytes for
+/// a longer one.
+fn hash(w: &[u8]) -> u64 {
     if w.len() <= SHORT {
-        let key = short_key(w);
-        if !w.is_empty() {
-            h.write(&key.to_le_bytes());
-        }
-        (h.finish(), key)
+        short_hash(short_key(w))
     } else {
+        let mut h = FxHasher::default();
         h.write(w);
-        (h.finish(), 0)
+        h.finish()
     }
 }
 
@@ -88,13 +92,13 @@ impl<V> WordTable<V> {
         let mut values = Vec::with_capacity(pairs.len());
         for (word, value) in pairs {
             let w = word.as_bytes();
-            let (h, short) = hash_and_key(w);
+            let h = hash(w);
             let mut i = (h >> shift) as usize;
             while slots[i].value != EMPTY {
                 i = (i + 1) & mask;
             }
             let key = if w.len() <= SHORT {
-                short
+                short_key(w)
             } else {
                 let off = u32::try_from(arena.len()).expect("word table arena over 4 GiB");
                 arena.extend_from_slice(w);
@@ -116,25 +120,34 @@ impl<V> WordTable<V> {
         }
     }
 
-    /// The value of a word.
+    /// The value of a word. A short word's lookup is inlined (it is most of them: a key, a
+    /// multiplication, usually one slot read); a longer one's is not.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&V> {
         let w = word.as_bytes();
-        let (h, short) = hash_and_key(w);
-        let mut i = (h >> self.shift) as usize;
-        if w.len() <= SHORT {
-            // The key is the word: one comparison a slot.
-            loop {
-                let s = self.slots[i];
-                if s.value == EMPTY {
-                    return None;
-                }
-                if s.key == short && s.len as usize == w.len() {
-                    return Some(&self.values[s.value as usize]);
-                }
-                i = (i + 1) & self.mask;
-            }
+        if w.len() > SHORT {
+            return self.get_long(w);
         }
+        let key = short_key(w);
+        let mut i = (short_hash(key) >> self.shift) as usize;
+        // The key is the word: one comparison a slot.
+        loop {
+            let s = self.slots[i];
+            if s.value == EMPTY {
+                return None;
+            }
+            if s.key == key && s.len as usize == w.len() {
+                return Some(&self.values[s.value as usize]);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// [`WordTable::get`] for a word longer than [`SHORT`] bytes, held in the arena.
+    #[inline(never)]
+    fn get_long(&self, w: &[u8]) -> Option<&V> {
+        let h = hash(w);
+        let mut i = (h >> self.shift) as usize;
         let tag = h as u32;
         loop {
             let s = self.slots[i];
@@ -160,6 +173,17 @@ impl<V> WordTable<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_hash_is_the_fx_hash_of_the_key() {
+        for w in ["", "a", "de", "abcdefg", "abcdefgh", "é", "l'"] {
+            let mut h = FxHasher::default();
+            if !w.is_empty() {
+                h.write(&short_key(w.as_bytes()).to_le_bytes());
+            }
+            assert_eq!(short_hash(short_key(w.as_bytes())), h.finish(), "{w:?}");
+        }
+    }
 
     #[test]
     fn finds_every_word_and_nothing_else() {
