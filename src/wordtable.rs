@@ -35,6 +35,9 @@ struct Slot {
 
 const EMPTY: u32 = u32::MAX;
 
+/// A table of this many words or fewer gets four slots a word (two for a larger one).
+const SPARSE_MAX: usize = 4096;
+
 /// Words this long or shorter are held in their slot ([`Slot::key`]); most words are.
 const SHORT: usize = 8;
 
@@ -75,8 +78,11 @@ impl<V> WordTable<V> {
     /// past `u32::MAX - 1` are more than any gazetteer holds; they panic here, at build time.
     pub(crate) fn new(pairs: impl IntoIterator<Item = (Box<str>, V)>) -> WordTable<V> {
         let pairs: Vec<(Box<str>, V)> = pairs.into_iter().collect();
-        // At most half full: a miss ends on a free slot after one or two reads.
-        let cap = (pairs.len() * 2).next_power_of_two().max(16);
+        // At most half full: a miss ends on a free slot after one or two reads. A small table
+        // (up to `SPARSE_MAX` words) is at most a quarter full: most misses read one slot,
+        // for a few more kilobytes.
+        let load = if pairs.len() <= SPARSE_MAX { 4 } else { 2 };
+        let cap = (pairs.len() * load).next_power_of_two().max(16);
         let mask = cap - 1;
         let shift = 64 - cap.trailing_zeros();
         let mut slots = vec![
