@@ -158,14 +158,7 @@ impl<'a> Run<'a> {
         } = s;
         let folded = Folded::new_in(orig, text, map);
         let tokens = tokenize(orig, &folded, tokens);
-        let cls = crate::rules::classify(&tokens, &folded.text, lex, cls);
-        cued.clear();
-        cued.extend(
-            cls.iter()
-                .enumerate()
-                .filter(|&(_, &c)| c & CUE_CLASSES != 0)
-                .map(|(i, _)| i as u32),
-        );
+        let cls = crate::rules::classify(&tokens, &folded.text, lex, cls, CUE_CLASSES, &mut cued);
         cands.clear();
         cands.reserve(tokens.len() / 4 + 4);
         starts.clear();
