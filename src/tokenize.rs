@@ -259,14 +259,32 @@ fn is_abbreviation(w: &[u8]) -> bool {
 
 /// Splits the folded text into tokens and flags them from the original; `tokens` is a buffer
 /// to reuse (cleared first).
+#[cfg(test)]
+pub(crate) fn tokenize(orig: &str, folded: &Folded, tokens: Vec<Token>) -> Vec<Token> {
+    tokenize_classified(orig, folded, tokens, Vec::new(), |_, _, _| 0).0
+}
+
+/// Splits the folded text into tokens and flags them from the original, and gives each token
+/// its class bits: `class(index, word, flags)` for a word (its index, folded text, and flags
+/// but `SHOUT`, set when its line ends), 0 for any other token. `tokens` and
+/// `cls` are buffers to reuse (cleared first).
 ///
 /// One pass: each token gets all its flags when it is cut (case, sentence start), and a line
-/// written in capitals is marked when its end is reached.
-pub(crate) fn tokenize(orig: &str, folded: &Folded, mut tokens: Vec<Token>) -> Vec<Token> {
+/// written in capitals is marked when its end is reached. A word is classed while its bytes
+/// are at hand, rather than in a second walk over the tokens.
+pub(crate) fn tokenize_classified(
+    orig: &str,
+    folded: &Folded,
+    mut tokens: Vec<Token>,
+    mut cls: Vec<u32>,
+    mut class: impl FnMut(u32, &str, u8) -> u32,
+) -> (Vec<Token>, Vec<u32>) {
     let f = folded.text.as_str();
     let fb = f.as_bytes();
     tokens.clear();
     tokens.reserve(f.len() / 5 + 1);
+    cls.clear();
+    cls.reserve(f.len() / 5 + 1);
     let mut flagger = Flagger::new(orig, folded);
     let mut i = 0;
     // The `byte` classes of the bytes skipped since the last token, or-ed together: with
@@ -290,6 +308,7 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded, mut tokens: Vec<Token>) -> V
             gap = 0;
             i += 1;
             flagger.punct(&mut tokens, start, i, break_flag, char::from(b));
+            cls.push(0);
             continue;
         }
         if k == 0 {
@@ -307,6 +326,7 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded, mut tokens: Vec<Token>) -> V
                 gap = 0;
                 i += c.len_utf8();
                 flagger.punct(&mut tokens, start, i, break_flag, c);
+                cls.push(0);
                 continue;
             }
         }
@@ -400,10 +420,11 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded, mut tokens: Vec<Token>) -> V
         }
         let number = digits != 0;
         let flags = WORD | break_flag | joined | if number { NUMBER } else { 0 };
-        flagger.word(&mut tokens, start, end, flags);
+        let flags = flagger.word(&mut tokens, start, end, flags);
+        cls.push(class(cls.len() as u32, &f[start..end], flags));
     }
     flagger.finish(&mut tokens);
-    tokens
+    (tokens, cls)
 }
 
 /// The flags that depend on the tokens around: sentence starts and lines in capitals, set as
@@ -459,9 +480,9 @@ impl<'a> Flagger<'a> {
     }
 
     /// Pushes the word `fs..fe` (folded bytes) with `flags`, adding its case and whether it
-    /// starts a sentence.
+    /// starts a sentence; returns the flags pushed.
     #[inline]
-    fn word(&mut self, tokens: &mut Vec<Token>, fs: usize, fe: usize, mut flags: u8) {
+    fn word(&mut self, tokens: &mut Vec<Token>, fs: usize, fe: usize, mut flags: u8) -> u8 {
         self.before(tokens, flags);
         if flags & NUMBER == 0 {
             flags |= case_flags(self.orig, self.folded, fs, fe);
@@ -477,6 +498,7 @@ impl<'a> Flagger<'a> {
             fe: fe as u32,
             flags,
         });
+        flags
     }
 
     /// Pushes the one-char token `c` at `fs..fe`; a full stop, a colon, an opening quote or a
@@ -1020,6 +1042,30 @@ mod tests {
         );
         assert!(flag("il") & SENT_START != 0);
         assert!(flag("jeudi") & CAP == 0);
+    }
+
+    #[test]
+    fn classes_are_asked_for_every_word_with_its_flags() {
+        let s = "LA GRÈVE CONTINUE À PARIS\nLe jeudi, M. Novak (l'Irak) dit « Jean-Pierre ».";
+        let f = Folded::new(s);
+        let mut asked = Vec::new();
+        let (tokens, cls) = tokenize_classified(s, &f, Vec::new(), vec![7; 50], |i, w, flags| {
+            asked.push((i, w.to_string(), flags));
+            i + 1
+        });
+        assert_eq!(cls.len(), tokens.len());
+        let words: Vec<(u32, String, u8)> = (0u32..)
+            .zip(&tokens)
+            .filter(|(_, t)| t.has(WORD))
+            .map(|(i, t)| (i, t.text(&f.text).to_string(), t.flags & !SHOUT))
+            .collect();
+        assert_eq!(asked, words);
+        for (i, (t, &c)) in (0u32..).zip(tokens.iter().zip(&cls)) {
+            assert_eq!(c, if t.has(WORD) { i + 1 } else { 0 });
+        }
+        let key = |t: &Token| (t.fs, t.fe, t.flags);
+        let plain: Vec<_> = tokenize(s, &f, Vec::new()).iter().map(key).collect();
+        assert_eq!(tokens.iter().map(key).collect::<Vec<_>>(), plain);
     }
 
     #[test]

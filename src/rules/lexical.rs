@@ -3,7 +3,7 @@
 
 use crate::gazetteer::{Entry, EntryKind, Lexicon, AMBIGUOUS};
 use crate::pipeline::Run;
-use crate::tokenize::{Token, CAP, JOINED, SHOUT, WORD};
+use crate::tokenize::{CAP, JOINED, SHOUT, WORD};
 
 /// Bits of [`Run::cls`](crate::pipeline::Run): what each word is, looked up once.
 pub(crate) mod class {
@@ -464,41 +464,15 @@ pub(crate) fn class_of(e: &Entry) -> u32 {
     }
 }
 
-/// The class bits of every token: one lookup in the lexicon's word map a word, into `out` (a
-/// buffer to reuse, cleared first). The indices of the tokens with one of the `cue` bits go
-/// into `cued` (cleared first) in the same pass.
-pub(crate) fn classify(
-    tokens: &[Token],
-    folded: &str,
-    lex: &Lexicon,
-    mut out: Vec<u32>,
-    cue: u32,
-    cued: &mut Vec<u32>,
-) -> Vec<u32> {
-    out.clear();
-    cued.clear();
-    out.extend(tokens.iter().zip(0u32..).map(|(t, i)| {
-        let bits = token_class(t, folded, lex);
-        if bits & cue != 0 {
-            cued.push(i);
-        }
-        bits
-    }));
-    out
-}
-
-/// The class bits of one token (see [`classify`]).
+/// The class bits of a word token, folded `w` with token `flags`: one lookup in the
+/// lexicon's word map (two for a hyphenated capitalised word).
 #[inline]
-fn token_class(t: &Token, folded: &str, lex: &Lexicon) -> u32 {
+pub(crate) fn word_class(w: &str, flags: u8, lex: &Lexicon) -> u32 {
     let bits_of = |w: &str| lex.word(w).map_or(0, |i| i.class);
-    if !t.has(WORD) {
-        return 0;
-    }
-    let w = t.text(folded);
     // First names, honorifics and organisation heads only count capitalised, and a
     // proper name starts with a capital or a digit.
-    if !t.has(CAP) {
-        return if w.as_bytes()[0].is_ascii_digit() {
+    if flags & CAP == 0 {
+        return if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             bits_of(w) & !class::CAPITALISED_ONLY
         } else {
             lex.lower_class(w)
@@ -506,7 +480,7 @@ fn token_class(t: &Token, folded: &str, lex: &Lexicon) -> u32 {
     }
     let mut bits = bits_of(w);
     // Only a JOINED word has an inner hyphen.
-    if bits & (class::FIRST_NAME | class::DEMONYM) == 0 && t.has(JOINED) {
+    if bits & (class::FIRST_NAME | class::DEMONYM) == 0 && flags & JOINED != 0 {
         // « Jean-Yves »: a hyphenated given name whose first part is known (not
         // « Néo-Zélandaise »).
         if let Some((first, _)) = w.split_once('-') {

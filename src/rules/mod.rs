@@ -23,7 +23,7 @@ mod persons;
 mod places;
 mod titles;
 
-pub(crate) use lexical::{class, class_of, classify, closed_classes};
+pub(crate) use lexical::{class, class_of, closed_classes, word_class};
 
 /// Builds the lazily compiled tables (folding table, char classes) at extractor build time, so
 /// that the first extraction costs what the others do.
