@@ -560,18 +560,22 @@ fn case_flags(orig: &str, folded: &Folded, fs: usize, fe: usize) -> u8 {
     let oe = os + (fe - fs);
     if let Some(word) = ob.get(os..oe) {
         if word.is_ascii() && ob.get(oe).is_none_or(|b| b.is_ascii()) {
+            // Letters and lower-case letters, counted without branches: `b | 0x20` is the
+            // lower case of an ASCII letter, and every letter not in lower case is a capital.
             let mut letters = 0usize;
-            let mut upper = 0usize;
+            let mut lower = 0usize;
             for &b in word {
-                letters += usize::from(b.is_ascii_alphabetic());
-                upper += usize::from(b.is_ascii_uppercase());
+                letters += usize::from((b | 0x20).wrapping_sub(b'a') < 26);
+                lower += usize::from(b.wrapping_sub(b'a') < 26);
             }
-            let first_upper = word
-                .iter()
-                .find(|b| b.is_ascii_alphabetic())
-                .is_some_and(u8::is_ascii_uppercase);
-            return (u8::from(first_upper) * CAP)
-                | (u8::from(letters >= 2 && upper == letters) * UPPER);
+            // The first byte is no lower-case letter (tested above): a capital, or something
+            // before the first letter.
+            let first_upper = word.first().is_some_and(u8::is_ascii_uppercase)
+                || word
+                    .iter()
+                    .find(|b| b.is_ascii_alphabetic())
+                    .is_some_and(u8::is_ascii_uppercase);
+            return (u8::from(first_upper) * CAP) | (u8::from(letters >= 2 && lower == 0) * UPPER);
         }
     }
     case_flags_unicode(orig, folded, os, fe)
