@@ -422,6 +422,11 @@ pub(crate) fn tokenize_classified(
         let flags = WORD | break_flag | joined | if number { NUMBER } else { 0 };
         let flags = flagger.word(&mut tokens, start, end, flags);
         cls.push(class(cls.len() as u32, &f[start..end], flags));
+        // The one space after most words, skipped here rather than by a turn of the loop (a
+        // space adds no `byte::BREAK` to `gap`).
+        if fb.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
     flagger.finish(&mut tokens);
     (tokens, cls)
