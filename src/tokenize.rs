@@ -565,13 +565,16 @@ fn case_flags(orig: &str, folded: &Folded, fs: usize, fe: usize) -> u8 {
     let oe = os + (fe - fs);
     if let Some(word) = ob.get(os..oe) {
         if word.is_ascii() && ob.get(oe).is_none_or(|b| b.is_ascii()) {
-            // Letters and lower-case letters, counted without branches: `b | 0x20` is the
-            // lower case of an ASCII letter, and every letter not in lower case is a capital.
-            let mut letters = 0usize;
-            let mut lower = 0usize;
+            // Capitals up to the first lower-case letter: the word is in capitals when it has
+            // none and two capitals or more. Most capitalised words stop at their second byte.
+            let mut capitals = 0usize;
+            let mut no_lower = true;
             for &b in word {
-                letters += usize::from((b | 0x20).wrapping_sub(b'a') < 26);
-                lower += usize::from(b.wrapping_sub(b'a') < 26);
+                if b.is_ascii_lowercase() {
+                    no_lower = false;
+                    break;
+                }
+                capitals += usize::from(b.is_ascii_uppercase());
             }
             // The first byte is no lower-case letter (tested above): a capital, or something
             // before the first letter.
@@ -580,7 +583,7 @@ fn case_flags(orig: &str, folded: &Folded, fs: usize, fe: usize) -> u8 {
                     .iter()
                     .find(|b| b.is_ascii_alphabetic())
                     .is_some_and(u8::is_ascii_uppercase);
-            return (u8::from(first_upper) * CAP) | (u8::from(letters >= 2 && lower == 0) * UPPER);
+            return (u8::from(first_upper) * CAP) | (u8::from(no_lower && capitals >= 2) * UPPER);
         }
     }
     case_flags_unicode(orig, folded, os, fe)
@@ -598,22 +601,20 @@ fn case_flags_unicode(orig: &str, folded: &Folded, os: usize, fe: usize) -> u8 {
     if !word.chars().find(|&c| is_letter(c)).is_some_and(is_upper) {
         return 0;
     }
-    let mut letters = 0;
-    let mut upper = 0;
-    for c in word.chars() {
-        if is_letter(c) {
-            letters += 1;
-            if is_upper(c) {
-                upper += 1;
-            }
+    // The first letter is upper case (checked above). The word is in capitals when it has two
+    // letters or more and all are capitals: counted up to the first letter that is not.
+    let mut capitals = 0;
+    for c in word.chars().filter(|&c| is_letter(c)) {
+        if !is_upper(c) {
+            return CAP;
         }
+        capitals += 1;
     }
-    // The first letter is upper case (checked above).
-    let mut flags = CAP;
-    if letters >= 2 && upper == letters {
-        flags |= UPPER;
+    if capitals >= 2 {
+        CAP | UPPER
+    } else {
+        CAP
     }
-    flags
 }
 
 #[cfg(test)]
