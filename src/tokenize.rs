@@ -441,8 +441,6 @@ struct Flagger<'a> {
     start: bool,
     /// The first token of the current line.
     line_start: usize,
-    /// Words of two bytes or more in the line, not numbers.
-    line_words: usize,
     /// Words in capitals (`UPPER`) in the line.
     line_upper: usize,
 }
@@ -455,7 +453,6 @@ impl<'a> Flagger<'a> {
             folded,
             start: true,
             line_start: 0,
-            line_words: 0,
             line_upper: 0,
         }
     }
@@ -473,14 +470,23 @@ impl<'a> Flagger<'a> {
     /// Marks the tokens of the current line `SHOUT` if most of its words are in capitals, and
     /// starts a new line after them.
     fn close_line(&mut self, tokens: &mut [Token]) {
-        let (words, upper) = (self.line_words, self.line_upper);
-        if words >= 3 && upper * 10 >= words * 6 {
-            for t in &mut tokens[self.line_start..] {
-                t.flags |= SHOUT;
+        let line = &mut tokens[self.line_start..];
+        // A line shouts when it has three words or more (of two bytes or more, not numbers)
+        // and six in ten are in capitals: never with fewer than two in capitals, so its words
+        // are counted only then, rather than as each is cut.
+        let upper = self.line_upper;
+        if upper >= 2 {
+            let words = line
+                .iter()
+                .filter(|t| t.has(WORD) && !t.has(NUMBER) && t.fe - t.fs >= 2)
+                .count();
+            if words >= 3 && upper * 10 >= words * 6 {
+                for t in line {
+                    t.flags |= SHOUT;
+                }
             }
         }
         self.line_start = tokens.len();
-        self.line_words = 0;
         self.line_upper = 0;
     }
 
@@ -491,7 +497,6 @@ impl<'a> Flagger<'a> {
         self.before(tokens, flags);
         if flags & NUMBER == 0 {
             flags |= case_flags(self.orig, self.folded, fs, fe);
-            self.line_words += usize::from(fe - fs >= 2);
             self.line_upper += usize::from(flags & UPPER != 0);
         }
         if self.start {
