@@ -8,9 +8,6 @@
 //! table. A `HashMap<Box<str>,
 //! V>` read a 48-byte bucket and a separate key allocation, and missed the cache on both.
 
-use crate::gazetteer::FxHasher;
-use std::hash::Hasher;
-
 /// A word table, built once from a map.
 pub(crate) struct WordTable<V> {
     slots: Box<[Slot]>,
@@ -61,16 +58,55 @@ fn short_hash(key: u64) -> u64 {
     key.wrapping_mul(FX_SEED)
 }
 
-/// The hash of a word: [`short_hash`] of its key for a short word, the Fx hash of its bytes for
-/// a longer one.
+/// The hash of a word: [`short_hash`] of its key for a short word, [`long_hash`] for a
+/// longer one.
 fn hash(w: &[u8]) -> u64 {
     if w.len() <= SHORT {
         short_hash(short_key(w))
     } else {
-        let mut h = FxHasher::default();
-        h.write(w);
-        h.finish()
+        long_hash(w)
     }
+}
+
+/// The eight bytes of `w` from `at` as a little-endian integer (`w` holds them).
+#[inline(always)]
+fn chunk_at(w: &[u8], at: usize) -> u64 {
+    w.get(at..at + 8)
+        .and_then(|c| c.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// The hash of a word longer than [`SHORT`] bytes: its whole chunks of eight bytes, then the
+/// last eight bytes (overlapping the chunk before them) unless the length is a multiple of
+/// eight, mixed in as the Fx hash does. Every chunk is one load: no bytes are assembled one
+/// by one for the tail.
+fn long_hash(w: &[u8]) -> u64 {
+    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(FX_SEED);
+    let mut h = 0;
+    let mut at = 0;
+    while at + 8 <= w.len() {
+        h = mix(h, chunk_at(w, at));
+        at += 8;
+    }
+    if at < w.len() {
+        h = mix(h, chunk_at(w, w.len().saturating_sub(8)));
+    }
+    h
+}
+
+/// Whether two words longer than [`SHORT`] bytes and of the same length are equal, compared
+/// eight bytes at a time (the last eight overlapping the chunk before them).
+#[inline]
+fn long_eq(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    let mut at = 0;
+    while at + 8 < n {
+        if chunk_at(a, at) != chunk_at(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    chunk_at(a, n - 8) == chunk_at(b, n - 8)
 }
 
 impl<V> WordTable<V> {
@@ -162,12 +198,7 @@ impl<V> WordTable<V> {
             }
             if (s.key >> 32) as u32 == tag && s.len as usize == w.len() {
                 let off = s.key as u32 as usize;
-                // Byte by byte: words are short, and the tag has already matched.
-                if self.arena[off..off + w.len()]
-                    .iter()
-                    .zip(w)
-                    .all(|(a, b)| a == b)
-                {
+                if long_eq(&self.arena[off..off + w.len()], w) {
                     return Some(&self.values[s.value as usize]);
                 }
             }
@@ -179,6 +210,24 @@ impl<V> WordTable<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::FxHasher;
+    use std::hash::Hasher;
+
+    #[test]
+    fn long_words_compare_and_hash_by_their_bytes() {
+        let base: Vec<u8> = (0..40u8).map(|b| b.wrapping_mul(37) ^ 0x5a).collect();
+        for n in SHORT + 1..=base.len() {
+            let a = &base[..n];
+            assert!(long_eq(a, a));
+            let copy = a.to_vec();
+            assert_eq!(long_hash(a), long_hash(&copy));
+            for k in 0..n {
+                let mut b = a.to_vec();
+                b[k] ^= 1;
+                assert!(!long_eq(a, &b), "length {n}, byte {k}");
+            }
+        }
+    }
 
     #[test]
     fn short_hash_is_the_fx_hash_of_the_key() {
