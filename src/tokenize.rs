@@ -513,7 +513,7 @@ impl<'a> Flagger<'a> {
 
     /// Pushes the one-char token `c` at `fs..fe`; a full stop, a colon, an opening quote or a
     /// dash makes the next word start a sentence.
-    #[inline]
+    #[inline(always)]
     fn punct(&mut self, tokens: &mut Vec<Token>, fs: usize, fe: usize, flags: u8, c: char) {
         self.before(tokens, flags);
         // The previous token ends where this one starts, with no space between.
