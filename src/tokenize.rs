@@ -309,6 +309,10 @@ pub(crate) fn tokenize_classified(
             i += 1;
             flagger.punct(&mut tokens, start, i, break_flag, char::from(b));
             cls.push(0);
+            // The one space after « , » or « . », as after a word.
+            if fb.get(i) == Some(&b' ') {
+                i += 1;
+            }
             continue;
         }
         if k == 0 {
