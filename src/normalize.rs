@@ -186,6 +186,8 @@ impl Folded {
         text.reserve(orig.len());
         map.reserve(orig.len());
         let bytes = orig.as_bytes();
+        // The table once, not its initialisation check at every accented char.
+        let latin: &[LatinFold] = &LATIN;
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i] < 0x80 {
@@ -202,7 +204,7 @@ impl Folded {
             // byte's low six.
             if let (0xc2..=0xdf, Some(&next)) = (bytes[i], bytes.get(i + 1)) {
                 let u = (usize::from(bytes[i] & 0x1f) << 6) | usize::from(next & 0x3f);
-                if let Some(LatinFold::Ascii(f)) = LATIN.get(u) {
+                if let Some(LatinFold::Ascii(f)) = latin.get(u) {
                     text.push(char::from(*f));
                     map.push(i as u32);
                     i += 2;
