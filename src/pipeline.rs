@@ -9,7 +9,7 @@ use crate::gazetteer::FxMap;
 use crate::gazetteer::{Entry, Lexicon};
 use crate::normalize::Folded;
 use crate::rules::class;
-use crate::tokenize::{tokenize, Token};
+use crate::tokenize::{tokenize_classified, Token};
 
 /// Where a candidate comes from.
 #[derive(Clone, Copy, Debug)]
@@ -163,15 +163,14 @@ impl<'a> Run<'a> {
             bufs,
         } = s;
         let folded = Folded::new_in(orig, text, map);
-        let tokens = tokenize(orig, &folded, tokens);
-        let cls = crate::rules::classify(&tokens, &folded.text, lex, cls);
         cued.clear();
-        cued.extend(
-            cls.iter()
-                .enumerate()
-                .filter(|&(_, &c)| c & CUE_CLASSES != 0)
-                .map(|(i, _)| i as u32),
-        );
+        let (tokens, cls) = tokenize_classified(orig, &folded, tokens, cls, |i, w, flags| {
+            let bits = crate::rules::word_class(w, flags, lex);
+            if bits & CUE_CLASSES != 0 {
+                cued.push(i);
+            }
+            bits
+        });
         cands.clear();
         cands.reserve(tokens.len() / 4 + 4);
         starts.clear();

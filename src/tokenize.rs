@@ -7,6 +7,7 @@
 //! all in capitals, first word of a sentence, inside a line written in capitals (a headline).
 
 use crate::normalize::Folded;
+use once_cell::sync::Lazy;
 
 /// The first letter is upper case in the original.
 pub(crate) const CAP: u8 = 1;
@@ -99,9 +100,62 @@ fn ascii_between(x: u64, lo: u8, hi: u8) -> u64 {
         & HIGH_BITS
 }
 
+/// A letter or digit (`char::is_alphanumeric`), read in [`LATIN_CLASS`] for the chars it covers.
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    latin_class(c).map_or_else(|| c.is_alphanumeric(), |k| k & latin::ALNUM != 0)
+}
+
+/// A letter (`char::is_alphabetic`), read in [`LATIN_CLASS`] for the chars it covers.
+#[inline]
+fn is_letter(c: char) -> bool {
+    latin_class(c).map_or_else(|| c.is_alphabetic(), |k| k & latin::ALPHA != 0)
+}
+
+/// An upper-case char (`char::is_uppercase`), read in [`LATIN_CLASS`] for the chars it covers.
+#[inline]
+fn is_upper(c: char) -> bool {
+    latin_class(c).map_or_else(|| c.is_uppercase(), |k| k & latin::UPPER != 0)
+}
+
+/// Bits of [`LATIN_CLASS`]: what `char`'s Unicode predicates say of a char.
+mod latin {
+    /// `char::is_alphanumeric`.
+    pub(super) const ALNUM: u8 = 1;
+    /// `char::is_alphabetic`.
+    pub(super) const ALPHA: u8 = 2;
+    /// `char::is_uppercase`.
+    pub(super) const UPPER: u8 = 4;
+}
+
+/// The chars below this one have their [`latin`] bits in [`LATIN_CLASS`]: Latin-1 and Latin
+/// Extended-A/B, where the accented letters of French text fall.
+const LATIN_END: u32 = 0x250;
+
+/// The [`latin`] bits of every char below [`LATIN_END`], computed once from `char`'s own
+/// predicates: the same answers without their table searches (a `char::is_alphabetic` outside
+/// ASCII costs some 140 instructions).
+static LATIN_CLASS: Lazy<[u8; LATIN_END as usize]> = Lazy::new(|| {
+    let mut t = [0u8; LATIN_END as usize];
+    for (u, k) in (0u32..).zip(t.iter_mut()) {
+        if let Some(c) = char::from_u32(u) {
+            *k = (u8::from(c.is_alphanumeric()) * latin::ALNUM)
+                | (u8::from(c.is_alphabetic()) * latin::ALPHA)
+                | (u8::from(c.is_uppercase()) * latin::UPPER);
+        }
+    }
+    t
+});
+
+/// The [`latin`] bits of `c`, if it is below [`LATIN_END`].
+#[inline]
+fn latin_class(c: char) -> Option<u8> {
+    LATIN_CLASS.get(c as usize).copied()
+}
+
+/// Builds the char class table now rather than in the first extraction.
+pub(crate) fn warm_up() {
+    Lazy::force(&LATIN_CLASS);
 }
 
 /// What the token loop does with each byte of the folded text ([`BYTE`]).
@@ -205,36 +259,60 @@ fn is_abbreviation(w: &[u8]) -> bool {
 
 /// Splits the folded text into tokens and flags them from the original; `tokens` is a buffer
 /// to reuse (cleared first).
+#[cfg(test)]
+pub(crate) fn tokenize(orig: &str, folded: &Folded, tokens: Vec<Token>) -> Vec<Token> {
+    tokenize_classified(orig, folded, tokens, Vec::new(), |_, _, _| 0).0
+}
+
+/// Splits the folded text into tokens and flags them from the original, and gives each token
+/// its class bits: `class(index, word, flags)` for a word (its index, folded text, and flags
+/// but `SHOUT`, set when its line ends), 0 for any other token. `tokens` and
+/// `cls` are buffers to reuse (cleared first).
 ///
 /// One pass: each token gets all its flags when it is cut (case, sentence start), and a line
-/// written in capitals is marked when its end is reached.
-pub(crate) fn tokenize(orig: &str, folded: &Folded, mut tokens: Vec<Token>) -> Vec<Token> {
+/// written in capitals is marked when its end is reached. A word is classed while its bytes
+/// are at hand, rather than in a second walk over the tokens.
+pub(crate) fn tokenize_classified(
+    orig: &str,
+    folded: &Folded,
+    mut tokens: Vec<Token>,
+    mut cls: Vec<u32>,
+    mut class: impl FnMut(u32, &str, u8) -> u32,
+) -> (Vec<Token>, Vec<u32>) {
     let f = folded.text.as_str();
     let fb = f.as_bytes();
     tokens.clear();
     tokens.reserve(f.len() / 5 + 1);
+    cls.clear();
+    cls.reserve(f.len() / 5 + 1);
     let mut flagger = Flagger::new(orig, folded);
     let mut i = 0;
-    // A line break since the last token: the next one gets AFTER_BREAK.
-    let mut newline = false;
+    // The `byte` classes of the bytes skipped since the last token, or-ed together: with
+    // `byte::BREAK` among them, the next token gets AFTER_BREAK.
+    let mut gap = 0;
     while i < fb.len() {
         let b = fb[i];
         let k = BYTE[usize::from(b)];
         if k & byte::SKIP != 0 {
-            newline |= k & byte::BREAK != 0;
+            gap |= k;
             i += 1;
             continue;
         }
         let start = i;
-        let break_flag = if newline && !tokens.is_empty() {
+        let break_flag = if gap & byte::BREAK != 0 && !tokens.is_empty() {
             AFTER_BREAK
         } else {
             0
         };
         if k & byte::PUNCT != 0 {
-            newline = false;
+            gap = 0;
             i += 1;
             flagger.punct(&mut tokens, start, i, break_flag, char::from(b));
+            cls.push(0);
+            // The one space after « , » or « . », as after a word.
+            if fb.get(i) == Some(&b' ') {
+                i += 1;
+            }
             continue;
         }
         if k == 0 {
@@ -242,22 +320,26 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded, mut tokens: Vec<Token>) -> V
             let c = f[i..].chars().next().unwrap_or(' ');
             if c.is_whitespace() || c.is_control() {
                 // Line and paragraph separators, next line (U+2028, U+2029, U+0085).
-                newline |= matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}');
+                if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+                    gap |= byte::BREAK;
+                }
                 i += c.len_utf8();
                 continue;
             }
             if !is_word_char(c) {
-                newline = false;
+                gap = 0;
                 i += c.len_utf8();
                 flagger.punct(&mut tokens, start, i, break_flag, c);
+                cls.push(0);
                 continue;
             }
         }
-        newline = false;
+        gap = 0;
         // A word: letters and digits, inner hyphens and apostrophes.
         let mut end;
-        // Stays DIGIT while every char read is an ASCII digit.
-        let mut digits = DIGIT;
+        // Stays DIGIT while every char read is an ASCII digit: 0 from the start for the words
+        // that open with a letter, which then skip the digit tests.
+        let mut digits = ASCII[usize::from(b)] & DIGIT;
         let mut joined = 0;
         loop {
             // Consume word chars: eight ASCII bytes at a time while they are all lower-case
@@ -269,16 +351,21 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded, mut tokens: Vec<Token>) -> V
                     ascii_between(x, b'a' - 1, b'z' + 1) | ascii_between(x, b'0' - 1, b'9' + 1);
                 let stop = !alnum & HIGH_BITS;
                 if stop == 0 {
-                    digits &= u8::from(ascii_between(x, b'0' - 1, b'9' + 1) == HIGH_BITS) * DIGIT;
+                    if digits != 0 {
+                        digits &=
+                            u8::from(ascii_between(x, b'0' - 1, b'9' + 1) == HIGH_BITS) * DIGIT;
+                    }
                     i += 8;
                     continue;
                 }
                 // The bytes before the first one that is not a letter or digit.
                 let n = (stop.trailing_zeros() / 8) as usize;
                 if n > 0 {
-                    let digit_bits = ascii_between(x, b'0' - 1, b'9' + 1);
-                    let want = HIGH_BITS >> (8 * (8 - n));
-                    digits &= u8::from(digit_bits & want == want) * DIGIT;
+                    if digits != 0 {
+                        let digit_bits = ascii_between(x, b'0' - 1, b'9' + 1);
+                        let want = HIGH_BITS >> (8 * (8 - n));
+                        digits &= u8::from(digit_bits & want == want) * DIGIT;
+                    }
                     i += n;
                 }
                 break;
@@ -337,10 +424,16 @@ pub(crate) fn tokenize(orig: &str, folded: &Folded, mut tokens: Vec<Token>) -> V
         }
         let number = digits != 0;
         let flags = WORD | break_flag | joined | if number { NUMBER } else { 0 };
-        flagger.word(&mut tokens, start, end, flags);
+        let flags = flagger.word(&mut tokens, start, end, flags);
+        cls.push(class(cls.len() as u32, &f[start..end], flags));
+        // The one space after most words, skipped here rather than by a turn of the loop (a
+        // space adds no `byte::BREAK` to `gap`).
+        if fb.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
     flagger.finish(&mut tokens);
-    tokens
+    (tokens, cls)
 }
 
 /// The flags that depend on the tokens around: sentence starts and lines in capitals, set as
@@ -352,8 +445,6 @@ struct Flagger<'a> {
     start: bool,
     /// The first token of the current line.
     line_start: usize,
-    /// Words of two bytes or more in the line, not numbers.
-    line_words: usize,
     /// Words in capitals (`UPPER`) in the line.
     line_upper: usize,
 }
@@ -366,7 +457,6 @@ impl<'a> Flagger<'a> {
             folded,
             start: true,
             line_start: 0,
-            line_words: 0,
             line_upper: 0,
         }
     }
@@ -384,25 +474,33 @@ impl<'a> Flagger<'a> {
     /// Marks the tokens of the current line `SHOUT` if most of its words are in capitals, and
     /// starts a new line after them.
     fn close_line(&mut self, tokens: &mut [Token]) {
-        let (words, upper) = (self.line_words, self.line_upper);
-        if words >= 3 && upper * 10 >= words * 6 {
-            for t in &mut tokens[self.line_start..] {
-                t.flags |= SHOUT;
+        let line = &mut tokens[self.line_start..];
+        // A line shouts when it has three words or more (of two bytes or more, not numbers)
+        // and six in ten are in capitals: never with fewer than two in capitals, so its words
+        // are counted only then, rather than as each is cut.
+        let upper = self.line_upper;
+        if upper >= 2 {
+            let words = line
+                .iter()
+                .filter(|t| t.has(WORD) && !t.has(NUMBER) && t.fe - t.fs >= 2)
+                .count();
+            if words >= 3 && upper * 10 >= words * 6 {
+                for t in line {
+                    t.flags |= SHOUT;
+                }
             }
         }
         self.line_start = tokens.len();
-        self.line_words = 0;
         self.line_upper = 0;
     }
 
     /// Pushes the word `fs..fe` (folded bytes) with `flags`, adding its case and whether it
-    /// starts a sentence.
+    /// starts a sentence; returns the flags pushed.
     #[inline]
-    fn word(&mut self, tokens: &mut Vec<Token>, fs: usize, fe: usize, mut flags: u8) {
+    fn word(&mut self, tokens: &mut Vec<Token>, fs: usize, fe: usize, mut flags: u8) -> u8 {
         self.before(tokens, flags);
         if flags & NUMBER == 0 {
             flags |= case_flags(self.orig, self.folded, fs, fe);
-            self.line_words += usize::from(fe - fs >= 2);
             self.line_upper += usize::from(flags & UPPER != 0);
         }
         if self.start {
@@ -414,11 +512,12 @@ impl<'a> Flagger<'a> {
             fe: fe as u32,
             flags,
         });
+        flags
     }
 
     /// Pushes the one-char token `c` at `fs..fe`; a full stop, a colon, an opening quote or a
     /// dash makes the next word start a sentence.
-    #[inline]
+    #[inline(always)]
     fn punct(&mut self, tokens: &mut Vec<Token>, fs: usize, fe: usize, flags: u8, c: char) {
         self.before(tokens, flags);
         // The previous token ends where this one starts, with no space between.
@@ -475,18 +574,25 @@ fn case_flags(orig: &str, folded: &Folded, fs: usize, fe: usize) -> u8 {
     let oe = os + (fe - fs);
     if let Some(word) = ob.get(os..oe) {
         if word.is_ascii() && ob.get(oe).is_none_or(|b| b.is_ascii()) {
-            let mut letters = 0usize;
-            let mut upper = 0usize;
+            // Capitals up to the first lower-case letter: the word is in capitals when it has
+            // none and two capitals or more. Most capitalised words stop at their second byte.
+            let mut capitals = 0usize;
+            let mut no_lower = true;
             for &b in word {
-                letters += usize::from(b.is_ascii_alphabetic());
-                upper += usize::from(b.is_ascii_uppercase());
+                if b.is_ascii_lowercase() {
+                    no_lower = false;
+                    break;
+                }
+                capitals += usize::from(b.is_ascii_uppercase());
             }
-            let first_upper = word
-                .iter()
-                .find(|b| b.is_ascii_alphabetic())
-                .is_some_and(u8::is_ascii_uppercase);
-            return (u8::from(first_upper) * CAP)
-                | (u8::from(letters >= 2 && upper == letters) * UPPER);
+            // The first byte is no lower-case letter (tested above): a capital, or something
+            // before the first letter.
+            let first_upper = word.first().is_some_and(u8::is_ascii_uppercase)
+                || word
+                    .iter()
+                    .find(|b| b.is_ascii_alphabetic())
+                    .is_some_and(u8::is_ascii_uppercase);
+            return (u8::from(first_upper) * CAP) | (u8::from(no_lower && capitals >= 2) * UPPER);
         }
     }
     case_flags_unicode(orig, folded, os, fe)
@@ -496,34 +602,28 @@ fn case_flags(orig: &str, folded: &Folded, fs: usize, fe: usize) -> u8 {
 /// `os` and ending with folded byte `fe`.
 fn case_flags_unicode(orig: &str, folded: &Folded, os: usize, fe: usize) -> u8 {
     let first = orig.get(os..).and_then(|s| s.chars().next());
-    if !first.is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) {
+    if !first.is_some_and(|c| is_upper(c) || !is_letter(c)) {
         return 0;
     }
     let oe = folded.orig_end(orig, fe);
     let word = orig.get(os..oe).unwrap_or("");
-    if !word
-        .chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(char::is_uppercase)
-    {
+    if !word.chars().find(|&c| is_letter(c)).is_some_and(is_upper) {
         return 0;
     }
-    let mut letters = 0;
-    let mut upper = 0;
-    for c in word.chars() {
-        if c.is_alphabetic() {
-            letters += 1;
-            if c.is_uppercase() {
-                upper += 1;
-            }
+    // The first letter is upper case (checked above). The word is in capitals when it has two
+    // letters or more and all are capitals: counted up to the first letter that is not.
+    let mut capitals = 0;
+    for c in word.chars().filter(|&c| is_letter(c)) {
+        if !is_upper(c) {
+            return CAP;
         }
+        capitals += 1;
     }
-    // The first letter is upper case (checked above).
-    let mut flags = CAP;
-    if letters >= 2 && upper == letters {
-        flags |= UPPER;
+    if capitals >= 2 {
+        CAP | UPPER
+    } else {
+        CAP
     }
-    flags
 }
 
 #[cfg(test)]
@@ -566,7 +666,7 @@ mod tests {
                 0
             };
             newline = false;
-            if !is_word_char(c) {
+            if !c.is_alphanumeric() {
                 i += c.len_utf8();
                 tokens.push(Token {
                     fs: start as u32,
@@ -616,7 +716,7 @@ mod tests {
                         break;
                     }
                     let c = f[i..].chars().next().unwrap_or(' ');
-                    if is_word_char(c) {
+                    if c.is_alphanumeric() {
                         digits = 0;
                         i += c.len_utf8();
                     } else {
@@ -630,7 +730,7 @@ mod tests {
                     && fb[i] == b'\''
                     && fb[i + 1] == b' '
                     && ELIDED.contains(&&f[start..i])
-                    && f[i + 2..].chars().next().is_some_and(is_word_char)
+                    && f[i + 2..].chars().next().is_some_and(char::is_alphanumeric)
                 {
                     end = i + 1;
                     i += 1;
@@ -638,7 +738,7 @@ mod tests {
                 }
                 if i + 1 < fb.len() && (fb[i] == b'-' || fb[i] == b'\'') {
                     let next = f[i + 1..].chars().next().unwrap_or(' ');
-                    if is_word_char(next) {
+                    if next.is_alphanumeric() {
                         digits = 0;
                         if fb[i] == b'\'' && ELIDED.contains(&&f[start..i]) {
                             // « l'Irak »: the elided word keeps its apostrophe.
@@ -961,6 +1061,39 @@ mod tests {
         );
         assert!(flag("il") & SENT_START != 0);
         assert!(flag("jeudi") & CAP == 0);
+    }
+
+    #[test]
+    fn classes_are_asked_for_every_word_with_its_flags() {
+        let s = "LA GRÈVE CONTINUE À PARIS\nLe jeudi, M. Novak (l'Irak) dit « Jean-Pierre ».";
+        let f = Folded::new(s);
+        let mut asked = Vec::new();
+        let (tokens, cls) = tokenize_classified(s, &f, Vec::new(), vec![7; 50], |i, w, flags| {
+            asked.push((i, w.to_string(), flags));
+            i + 1
+        });
+        assert_eq!(cls.len(), tokens.len());
+        let words: Vec<(u32, String, u8)> = (0u32..)
+            .zip(&tokens)
+            .filter(|(_, t)| t.has(WORD))
+            .map(|(i, t)| (i, t.text(&f.text).to_string(), t.flags & !SHOUT))
+            .collect();
+        assert_eq!(asked, words);
+        for (i, (t, &c)) in (0u32..).zip(tokens.iter().zip(&cls)) {
+            assert_eq!(c, if t.has(WORD) { i + 1 } else { 0 });
+        }
+        let key = |t: &Token| (t.fs, t.fe, t.flags);
+        let plain: Vec<_> = tokenize(s, &f, Vec::new()).iter().map(key).collect();
+        assert_eq!(tokens.iter().map(key).collect::<Vec<_>>(), plain);
+    }
+
+    #[test]
+    fn char_predicates_agree_with_std() {
+        for c in (0..0x400).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+        }
     }
 
     #[test]

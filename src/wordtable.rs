@@ -8,9 +8,6 @@
 //! table. A `HashMap<Box<str>,
 //! V>` read a 48-byte bucket and a separate key allocation, and missed the cache on both.
 
-use crate::gazetteer::FxHasher;
-use std::hash::Hasher;
-
 /// A word table, built once from a map.
 pub(crate) struct WordTable<V> {
     slots: Box<[Slot]>,
@@ -35,11 +32,14 @@ struct Slot {
 
 const EMPTY: u32 = u32::MAX;
 
+/// A table of this many words or fewer gets four slots a word (two for a larger one).
+const SPARSE_MAX: usize = 4096;
+
 /// Words this long or shorter are held in their slot ([`Slot::key`]); most words are.
 const SHORT: usize = 8;
 
 /// The bytes of a word of at most [`SHORT`] bytes as a little-endian integer, zero above them.
-#[inline]
+#[inline(always)]
 fn short_key(w: &[u8]) -> u64 {
     match <[u8; 8]>::try_from(w) {
         Ok(b) => u64::from_le_bytes(b),
@@ -48,22 +48,65 @@ fn short_key(w: &[u8]) -> u64 {
     }
 }
 
-/// The Fx hash of a word, and for a short word its [`short_key`] (0 for a long one). A short
-/// word's hash is that of its key read as one 8-byte word, which is what the Fx hash of its
-/// bytes comes to; computed from the key, the bytes are read once.
-#[inline]
-fn hash_and_key(w: &[u8]) -> (u64, u64) {
-    let mut h = FxHasher::default();
+/// The Fx hash's multiplier.
+const FX_SEED: u64 = 0x517c_c1b7_2722_0a95;
+
+/// The hash of a short word, from its [`short_key`]: what the Fx hash of the key read as one
+/// 8-byte word comes to, one multiplication (0 for the empty word, whose key is 0).
+#[inline(always)]
+fn short_hash(key: u64) -> u64 {
+    key.wrapping_mul(FX_SEED)
+}
+
+/// The hash of a word: [`short_hash`] of its key for a short word, [`long_hash`] for a
+/// longer one.
+fn hash(w: &[u8]) -> u64 {
     if w.len() <= SHORT {
-        let key = short_key(w);
-        if !w.is_empty() {
-            h.write(&key.to_le_bytes());
-        }
-        (h.finish(), key)
+        short_hash(short_key(w))
     } else {
-        h.write(w);
-        (h.finish(), 0)
+        long_hash(w)
     }
+}
+
+/// The eight bytes of `w` from `at` as a little-endian integer (`w` holds them).
+#[inline(always)]
+fn chunk_at(w: &[u8], at: usize) -> u64 {
+    w.get(at..at + 8)
+        .and_then(|c| c.try_into().ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// The hash of a word longer than [`SHORT`] bytes: its whole chunks of eight bytes, then the
+/// last eight bytes (overlapping the chunk before them) unless the length is a multiple of
+/// eight, mixed in as the Fx hash does. Every chunk is one load: no bytes are assembled one
+/// by one for the tail.
+fn long_hash(w: &[u8]) -> u64 {
+    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(FX_SEED);
+    let mut h = 0;
+    let mut at = 0;
+    while at + 8 <= w.len() {
+        h = mix(h, chunk_at(w, at));
+        at += 8;
+    }
+    if at < w.len() {
+        h = mix(h, chunk_at(w, w.len().saturating_sub(8)));
+    }
+    h
+}
+
+/// Whether two words longer than [`SHORT`] bytes and of the same length are equal, compared
+/// eight bytes at a time (the last eight overlapping the chunk before them).
+#[inline]
+fn long_eq(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    let mut at = 0;
+    while at + 8 < n {
+        if chunk_at(a, at) != chunk_at(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    chunk_at(a, n - 8) == chunk_at(b, n - 8)
 }
 
 impl<V> WordTable<V> {
@@ -71,8 +114,11 @@ impl<V> WordTable<V> {
     /// past `u32::MAX - 1` are more than any gazetteer holds; they panic here, at build time.
     pub(crate) fn new(pairs: impl IntoIterator<Item = (Box<str>, V)>) -> WordTable<V> {
         let pairs: Vec<(Box<str>, V)> = pairs.into_iter().collect();
-        // At most half full: a miss ends on a free slot after one or two reads.
-        let cap = (pairs.len() * 2).next_power_of_two().max(16);
+        // At most half full: a miss ends on a free slot after one or two reads. A small table
+        // (up to `SPARSE_MAX` words) is at most a quarter full: most misses read one slot,
+        // for a few more kilobytes.
+        let load = if pairs.len() <= SPARSE_MAX { 4 } else { 2 };
+        let cap = (pairs.len() * load).next_power_of_two().max(16);
         let mask = cap - 1;
         let shift = 64 - cap.trailing_zeros();
         let mut slots = vec![
@@ -88,13 +134,13 @@ impl<V> WordTable<V> {
         let mut values = Vec::with_capacity(pairs.len());
         for (word, value) in pairs {
             let w = word.as_bytes();
-            let (h, short) = hash_and_key(w);
+            let h = hash(w);
             let mut i = (h >> shift) as usize;
             while slots[i].value != EMPTY {
                 i = (i + 1) & mask;
             }
             let key = if w.len() <= SHORT {
-                short
+                short_key(w)
             } else {
                 let off = u32::try_from(arena.len()).expect("word table arena over 4 GiB");
                 arena.extend_from_slice(w);
@@ -116,25 +162,34 @@ impl<V> WordTable<V> {
         }
     }
 
-    /// The value of a word.
+    /// The value of a word. A short word's lookup is inlined (it is most of them: a key, a
+    /// multiplication, usually one slot read); a longer one's is not.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<&V> {
         let w = word.as_bytes();
-        let (h, short) = hash_and_key(w);
-        let mut i = (h >> self.shift) as usize;
-        if w.len() <= SHORT {
-            // The key is the word: one comparison a slot.
-            loop {
-                let s = self.slots[i];
-                if s.value == EMPTY {
-                    return None;
-                }
-                if s.key == short && s.len as usize == w.len() {
-                    return Some(&self.values[s.value as usize]);
-                }
-                i = (i + 1) & self.mask;
-            }
+        if w.len() > SHORT {
+            return self.get_long(w);
         }
+        let key = short_key(w);
+        let mut i = (short_hash(key) >> self.shift) as usize;
+        // The key is the word: one comparison a slot.
+        loop {
+            let s = self.slots[i];
+            if s.value == EMPTY {
+                return None;
+            }
+            if s.key == key && s.len as usize == w.len() {
+                return Some(&self.values[s.value as usize]);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// [`WordTable::get`] for a word longer than [`SHORT`] bytes, held in the arena.
+    #[inline(never)]
+    fn get_long(&self, w: &[u8]) -> Option<&V> {
+        let h = hash(w);
+        let mut i = (h >> self.shift) as usize;
         let tag = h as u32;
         loop {
             let s = self.slots[i];
@@ -143,12 +198,7 @@ impl<V> WordTable<V> {
             }
             if (s.key >> 32) as u32 == tag && s.len as usize == w.len() {
                 let off = s.key as u32 as usize;
-                // Byte by byte: words are short, and the tag has already matched.
-                if self.arena[off..off + w.len()]
-                    .iter()
-                    .zip(w)
-                    .all(|(a, b)| a == b)
-                {
+                if long_eq(&self.arena[off..off + w.len()], w) {
                     return Some(&self.values[s.value as usize]);
                 }
             }
@@ -160,6 +210,35 @@ impl<V> WordTable<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::FxHasher;
+    use std::hash::Hasher;
+
+    #[test]
+    fn long_words_compare_and_hash_by_their_bytes() {
+        let base: Vec<u8> = (0..40u8).map(|b| b.wrapping_mul(37) ^ 0x5a).collect();
+        for n in SHORT + 1..=base.len() {
+            let a = &base[..n];
+            assert!(long_eq(a, a));
+            let copy = a.to_vec();
+            assert_eq!(long_hash(a), long_hash(&copy));
+            for k in 0..n {
+                let mut b = a.to_vec();
+                b[k] ^= 1;
+                assert!(!long_eq(a, &b), "length {n}, byte {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_hash_is_the_fx_hash_of_the_key() {
+        for w in ["", "a", "de", "abcdefg", "abcdefgh", "é", "l'"] {
+            let mut h = FxHasher::default();
+            if !w.is_empty() {
+                h.write(&short_key(w.as_bytes()).to_le_bytes());
+            }
+            assert_eq!(short_hash(short_key(w.as_bytes())), h.finish(), "{w:?}");
+        }
+    }
 
     #[test]
     fn finds_every_word_and_nothing_else() {

@@ -3,7 +3,7 @@
 
 use crate::gazetteer::{Entry, EntryKind, Lexicon, AMBIGUOUS};
 use crate::pipeline::Run;
-use crate::tokenize::{Token, CAP, JOINED, SHOUT, WORD};
+use crate::tokenize::{CAP, JOINED, SHOUT, WORD};
 
 /// Bits of [`Run::cls`](crate::pipeline::Run): what each word is, looked up once.
 pub(crate) mod class {
@@ -464,42 +464,30 @@ pub(crate) fn class_of(e: &Entry) -> u32 {
     }
 }
 
-/// The class bits of every token: one lookup in the lexicon's word map a word, into `out` (a
-/// buffer to reuse, cleared first).
-pub(crate) fn classify(
-    tokens: &[Token],
-    folded: &str,
-    lex: &Lexicon,
-    mut out: Vec<u32>,
-) -> Vec<u32> {
+/// The class bits of a word token, folded `w` with token `flags`: one lookup in the
+/// lexicon's word map (two for a hyphenated capitalised word).
+#[inline]
+pub(crate) fn word_class(w: &str, flags: u8, lex: &Lexicon) -> u32 {
     let bits_of = |w: &str| lex.word(w).map_or(0, |i| i.class);
-    out.clear();
-    out.extend(tokens.iter().map(|t| {
-        if !t.has(WORD) {
-            return 0;
+    // First names, honorifics and organisation heads only count capitalised, and a
+    // proper name starts with a capital or a digit.
+    if flags & CAP == 0 {
+        return if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            bits_of(w) & !class::CAPITALISED_ONLY
+        } else {
+            lex.lower_class(w)
+        };
+    }
+    let mut bits = bits_of(w);
+    // Only a JOINED word has an inner hyphen.
+    if bits & (class::FIRST_NAME | class::DEMONYM) == 0 && flags & JOINED != 0 {
+        // « Jean-Yves »: a hyphenated given name whose first part is known (not
+        // « Néo-Zélandaise »).
+        if let Some((first, _)) = w.split_once('-') {
+            bits |= bits_of(first) & class::FIRST_NAME;
         }
-        let w = t.text(folded);
-        // First names, honorifics and organisation heads only count capitalised, and a
-        // proper name starts with a capital or a digit.
-        if !t.has(CAP) {
-            return if w.as_bytes()[0].is_ascii_digit() {
-                bits_of(w) & !class::CAPITALISED_ONLY
-            } else {
-                lex.lower_class(w)
-            };
-        }
-        let mut bits = bits_of(w);
-        // Only a JOINED word has an inner hyphen.
-        if bits & (class::FIRST_NAME | class::DEMONYM) == 0 && t.has(JOINED) {
-            // « Jean-Yves »: a hyphenated given name whose first part is known (not
-            // « Néo-Zélandaise »).
-            if let Some((first, _)) = w.split_once('-') {
-                bits |= bits_of(first) & class::FIRST_NAME;
-            }
-        }
-        bits
-    }));
-    out
+    }
+    bits
 }
 
 impl Run<'_> {

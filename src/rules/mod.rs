@@ -23,7 +23,7 @@ mod persons;
 mod places;
 mod titles;
 
-pub(crate) use lexical::{class, class_of, classify, closed_classes};
+pub(crate) use lexical::{class, class_of, closed_classes, word_class};
 
 impl crate::pipeline::Run<'_> {
     /// The first token from `from` on for which `pred(token, its classes)` holds: a tight scan,
@@ -44,8 +44,9 @@ impl crate::pipeline::Run<'_> {
     }
 }
 
-/// Builds the lazily compiled tables (folding table) at extractor build time, so
+/// Builds the lazily compiled tables (folding table, char classes) at extractor build time, so
 /// that the first extraction costs what the others do.
 pub(crate) fn warm_up() {
     crate::normalize::warm_up();
+    crate::tokenize::warm_up();
 }
