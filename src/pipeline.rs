@@ -65,6 +65,9 @@ pub(crate) struct Run<'a> {
     /// most rules can fire, so that their loops need not visit every token.
     pub(crate) cued: Vec<u32>,
     pub(crate) lex: &'a Lexicon,
+    /// The candidates so far, in the order the phases added them. Phases only append: none
+    /// changes or removes one (which [`Run::mark_starts`] relies on, and checks in debug
+    /// builds); the document pass works on the list the conflict policy keeps.
     pub(crate) cands: Vec<Cand>,
     /// Per token: which kinds of candidate start there (`starts::*` bits), refreshed by
     /// [`Run::mark_starts`] between phases.
@@ -89,8 +92,9 @@ pub(crate) struct Bufs {
     pub(crate) word_starts: Vec<(usize, usize)>,
     /// Gazetteer phase: the automaton hits.
     pub(crate) hits: Vec<crate::gazetteer::Hit>,
-    /// Per token, an index: the end of the longest candidate starting there (event phase), the
-    /// longest name ending there (acronym definitions).
+    /// Per token, an index: the end of the longest candidate starting there (event phase); the
+    /// index in `cands` of the longest organisation or place candidate ending there,
+    /// `usize::MAX` for none (acronym definitions).
     pub(crate) per_token: Vec<usize>,
     /// Conflict policy: the candidates' sort keys.
     resolve_order: Vec<(usize, u8, usize, u32)>,
@@ -101,7 +105,10 @@ pub(crate) struct Bufs {
 }
 
 /// The word classes that open or close a rule's match (honorifics, first names, cues, heads…),
-/// gathered in [`Run::cued`]. They are rare: about one token in sixteen.
+/// gathered in [`Run::cued`]; about one token in sixteen on news has one. The loops over
+/// `cued` (the person rules, the organisation heads, cues and suffixes) see only tokens with
+/// one of these bits: a rule that opens at another class must add it here (a superset costs
+/// only a longer list).
 pub(crate) const CUE_CLASSES: u32 = class::FIRST_NAME
     | class::AMBIGUOUS_FIRST_NAME
     | class::HONORIFIC
@@ -141,7 +148,9 @@ struct Scratch {
 }
 
 /// Buffers larger than this (in bytes of folded text) are not kept: a thread that once read a
-/// huge text does not hold its memory for ever.
+/// huge text does not hold its memory for ever. What a thread keeps is a few times this (the
+/// offset map takes 4 bytes a byte of text, then tokens, candidates, per-byte tables): at most
+/// about 2–3 MiB a thread, for as long as the thread lives.
 const SCRATCH_KEEP_MAX: usize = 256 << 10;
 
 thread_local! {
@@ -151,7 +160,13 @@ thread_local! {
 
 impl<'a> Run<'a> {
     pub(crate) fn new(orig: &'a str, lex: &'a Lexicon) -> Run<'a> {
-        let s = SCRATCH.with(|c| c.take()).unwrap_or_default();
+        // `try_with`: during a thread's exit (an extraction from another thread-local's
+        // destructor) the scratch may be gone already; the run then uses fresh buffers.
+        let s = SCRATCH
+            .try_with(|c| c.take())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         let Scratch {
             text,
             map,
@@ -214,16 +229,20 @@ impl<'a> Run<'a> {
         self.orig.get(s..e).unwrap_or("")
     }
 
-    /// The first token from `from` on that has one of the token `flags` or one of the class
-    /// `bits`: a tight scan, for the phases that act on a few tokens only.
+    /// The first token from `from` on for which `pred(token, its classes)` holds: a tight scan,
+    /// for the phases whose rules open at a few tokens only.
     #[inline]
-    pub(crate) fn next_with(&self, from: usize, flags: u8, bits: u32) -> Option<usize> {
+    pub(crate) fn next_where(
+        &self,
+        from: usize,
+        pred: impl Fn(&Token, u32) -> bool,
+    ) -> Option<usize> {
         let tokens = self.tokens.get(from..)?;
         let cls = self.cls.get(from..)?;
         tokens
             .iter()
             .zip(cls)
-            .position(|(t, &c)| t.flags & flags != 0 || c & bits != 0)
+            .position(|(t, &c)| pred(t, c))
             .map(|k| from + k)
     }
 
@@ -238,21 +257,21 @@ impl<'a> Run<'a> {
     pub(crate) fn mark_starts(&mut self) {
         let new = &self.cands[self.marked..];
         self.marked = self.cands.len();
-        for c in new.iter().filter(|c| !c.hidden) {
-            if let Src::Entry(id) = c.src {
-                if self.lex.entries[id as usize].has(crate::gazetteer::AMBIGUOUS) {
-                    self.starts[c.ts] |= starts::AMBIGUOUS;
-                }
-            }
-            self.starts[c.ts] |= match c.kind {
-                Kind::Location => starts::LOC,
-                Kind::Organisation => starts::ORG,
-                Kind::Title => starts::TITLE,
-                Kind::Date => starts::DATE,
-                Kind::Person => starts::PERSON,
-                Kind::Demonym => starts::DEMONYM,
-            };
+        for c in new {
+            self.starts[c.ts] |= start_bits(self.lex, c);
         }
+        // The incremental marks are those of all candidates, unless a phase changed or
+        // removed one it had added.
+        debug_assert!(
+            {
+                let mut all = vec![0u8; self.starts.len()];
+                for c in &self.cands {
+                    all[c.ts] |= start_bits(self.lex, c);
+                }
+                all == self.starts
+            },
+            "a phase changed or removed a candidate (Run::cands is append-only)"
+        );
     }
 
     /// Whether a candidate of one of the `bits` kinds starts at token `i`.
@@ -372,6 +391,8 @@ impl<'a> Run<'a> {
         self.mark_starts();
         self.person_phase();
         let kept = resolve(std::mem::take(&mut self.cands), &mut self.bufs);
+        // `cands` is empty now: nothing of it is marked.
+        self.marked = 0;
         let kept = self.document_phase(kept);
         self.into_document(kept, enabled)
     }
@@ -449,8 +470,31 @@ impl Drop for Run<'_> {
             starts: std::mem::take(&mut self.starts),
             bufs: std::mem::take(&mut self.bufs),
         };
-        SCRATCH.with(|c| c.set(Some(s)));
+        // Nowhere to keep them once the thread-local is destroyed: they are then dropped.
+        let _ = SCRATCH.try_with(|c| c.set(Some(s)));
     }
+}
+
+/// The [`starts`] bits that a candidate marks at its first token (none for a blocker).
+fn start_bits(lex: &Lexicon, c: &Cand) -> u8 {
+    if c.hidden {
+        return 0;
+    }
+    let ambiguous = match c.src {
+        Src::Entry(id) if lex.entries[id as usize].has(crate::gazetteer::AMBIGUOUS) => {
+            starts::AMBIGUOUS
+        }
+        _ => 0,
+    };
+    ambiguous
+        | match c.kind {
+            Kind::Location => starts::LOC,
+            Kind::Organisation => starts::ORG,
+            Kind::Title => starts::TITLE,
+            Kind::Date => starts::DATE,
+            Kind::Person => starts::PERSON,
+            Kind::Demonym => starts::DEMONYM,
+        }
 }
 
 /// Index of a kind in [`Kind::ALL`] (its declaration order).

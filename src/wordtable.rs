@@ -5,8 +5,8 @@
 //! index). A word of eight bytes or fewer — most words — is its own key, compared as one
 //! integer; a longer one keeps a 32-bit hash tag and its place in a byte arena, compared inline
 //! rather than through `memcmp`. A lookup reads one slot for most words that are not in the
-//! table. A `HashMap<Box<str>,
-//! V>` read a 48-byte bucket and a separate key allocation, and missed the cache on both.
+//! table. A `HashMap<Box<str>, V>` read a 48-byte bucket and a separate key allocation, and
+//! missed the cache on both.
 
 /// A word table, built once from a map.
 pub(crate) struct WordTable<V> {

@@ -21,7 +21,9 @@ impl Run<'_> {
         let lex = self.lex;
         // Most words are no demonym and have no hyphen: only the others are visited.
         let mut next = 0;
-        while let Some(i) = self.next_with(next, JOINED, super::class::DEMONYM) {
+        while let Some(i) =
+            self.next_where(next, |t, c| t.has(JOINED) || c & super::class::DEMONYM != 0)
+        {
             next = i + 1;
             let t = self.tokens[i];
             let known = self.is(i, super::class::DEMONYM);

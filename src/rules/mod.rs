@@ -25,25 +25,6 @@ mod titles;
 
 pub(crate) use lexical::{class, class_of, closed_classes, word_class};
 
-impl crate::pipeline::Run<'_> {
-    /// The first token from `from` on for which `pred(token, its classes)` holds: a tight scan,
-    /// for the phases whose rules open at a few tokens only.
-    #[inline]
-    pub(crate) fn next_where(
-        &self,
-        from: usize,
-        pred: impl Fn(&crate::tokenize::Token, u32) -> bool,
-    ) -> Option<usize> {
-        let tokens = self.tokens.get(from..)?;
-        let cls = self.cls.get(from..)?;
-        tokens
-            .iter()
-            .zip(cls)
-            .position(|(t, &c)| pred(t, c))
-            .map(|k| from + k)
-    }
-}
-
 /// Builds the lazily compiled tables (folding table, char classes) at extractor build time, so
 /// that the first extraction costs what the others do.
 pub(crate) fn warm_up() {
