@@ -146,6 +146,30 @@ fn results_do_not_depend_on_the_texts_extracted_before() {
 }
 
 #[test]
+fn extraction_works_from_a_thread_local_destructor() {
+    // At thread exit, thread-locals are destroyed one after another (here, the extractor's
+    // scratch buffers before `LATE`, registered earlier): an extraction from a destructor
+    // must still work, without the buffers.
+    struct Late;
+    impl Drop for Late {
+        fn drop(&mut self) {
+            let doc = Extractor::default().extract("M. Novak est arrivé à Paris le 3 mai 2024.");
+            assert!(doc.entities().len() >= 2, "{doc:?}");
+        }
+    }
+    thread_local! {
+        static LATE: Late = const { Late };
+    }
+    std::thread::spawn(|| {
+        LATE.with(|_| {});
+        let doc = Extractor::default().extract("Paris");
+        assert_eq!(doc.entities().len(), 1);
+    })
+    .join()
+    .unwrap();
+}
+
+#[test]
 fn huge_input_is_linear_and_valid() {
     let s = seed();
     let mut text = String::new();
