@@ -62,6 +62,26 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+/// Defines `fn $name(w: &T) -> bool`, one `match` on the listed literals (as fast as a
+/// `match` written out), and `const $list: &[&T]`, the same literals: both are written from
+/// the one list, so a word cannot be in one and not the other. Attributes go before `fn`
+/// (its doc) and before `const` (its doc, `#[cfg(test)]` when only the tests read it).
+macro_rules! word_set {
+    (
+        $(#[$fn_attr:meta])* $vis:vis fn $name:ident(&$t:ty),
+        $(#[$list_attr:meta])* const $list:ident = [$($w:literal),+ $(,)?] $(,)?
+    ) => {
+        $(#[$fn_attr])*
+        #[inline]
+        $vis fn $name(w: &$t) -> bool {
+            matches!(w, $($w)|+)
+        }
+
+        $(#[$list_attr])*
+        const $list: &[&$t] = &[$($w),+];
+    };
+}
+
 mod entity;
 mod error;
 mod extractor;

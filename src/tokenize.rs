@@ -49,22 +49,6 @@ impl Token {
     }
 }
 
-/// Elided words that end with an apostrophe and are split off the next word (read through
-/// `is_elided`; this list is what the tests check it against).
-#[cfg(test)]
-const ELIDED: &[&str] = &[
-    "l", "d", "j", "qu", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
-];
-
-/// Abbreviations after which a period does not end a sentence (folded, without the period;
-/// read through `is_abbreviation`, this list is what the tests check it against).
-#[cfg(test)]
-const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "av", "bd", "gal",
-    "col", "cdt", "cne", "lt", "sgt", "gen", "prof", "vol", "no", "n", "p", "art", "env", "ex",
-    "c", "j", "etc", "cf", "vs", "jr", "sr",
-];
-
 /// Per ASCII byte: `ALNUM` for a letter, `ALNUM | DIGIT` for a digit, 0 otherwise (and for
 /// bytes of multi-byte chars).
 const ASCII: [u8; 256] = {
@@ -192,69 +176,29 @@ const BYTE: [u8; 256] = {
     t
 };
 
-/// An elided word that ends with an apostrophe and is split off the next word (« l », « qu »,
-/// « jusqu »…), as one `match` on the bytes.
-#[inline]
-fn is_elided(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"l" | b"d"
-            | b"j"
-            | b"qu"
-            | b"n"
-            | b"s"
-            | b"c"
-            | b"m"
-            | b"t"
-            | b"jusqu"
-            | b"lorsqu"
-            | b"puisqu"
-            | b"quoiqu"
-            | b"presqu"
-    )
+word_set! {
+    /// An elided word that ends with an apostrophe and is split off the next word (« l »,
+    /// « qu », « jusqu »…), as one `match` on the bytes.
+    fn is_elided(&[u8]),
+    /// The same words, for the tests.
+    #[cfg(test)]
+    const ELIDED = [
+        b"l", b"d", b"j", b"qu", b"n", b"s", b"c", b"m", b"t", b"jusqu", b"lorsqu", b"puisqu",
+        b"quoiqu", b"presqu",
+    ]
 }
 
-/// An abbreviation after which a period does not end a sentence (« m », « mme », « dr »,
-/// « etc »…, folded, without the period), as one `match` on the bytes.
-#[inline]
-fn is_abbreviation(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"m" | b"mm"
-            | b"mme"
-            | b"mmes"
-            | b"mlle"
-            | b"dr"
-            | b"pr"
-            | b"me"
-            | b"mgr"
-            | b"st"
-            | b"ste"
-            | b"av"
-            | b"bd"
-            | b"gal"
-            | b"col"
-            | b"cdt"
-            | b"cne"
-            | b"lt"
-            | b"sgt"
-            | b"gen"
-            | b"prof"
-            | b"vol"
-            | b"no"
-            | b"n"
-            | b"p"
-            | b"art"
-            | b"env"
-            | b"ex"
-            | b"c"
-            | b"j"
-            | b"etc"
-            | b"cf"
-            | b"vs"
-            | b"jr"
-            | b"sr"
-    )
+word_set! {
+    /// An abbreviation after which a period does not end a sentence (« m », « mme », « dr »,
+    /// « etc »…, folded, without the period), as one `match` on the bytes.
+    fn is_abbreviation(&[u8]),
+    /// The same words, for the tests.
+    #[cfg(test)]
+    const ABBREVIATIONS = [
+        b"m", b"mm", b"mme", b"mmes", b"mlle", b"dr", b"pr", b"me", b"mgr", b"st", b"ste", b"av",
+        b"bd", b"gal", b"col", b"cdt", b"cne", b"lt", b"sgt", b"gen", b"prof", b"vol", b"no",
+        b"n", b"p", b"art", b"env", b"ex", b"c", b"j", b"etc", b"cf", b"vs", b"jr", b"sr",
+    ]
 }
 
 /// Splits the folded text into tokens and flags them from the original; `tokens` is a buffer
@@ -729,7 +673,7 @@ mod tests {
                 if i + 2 < fb.len()
                     && fb[i] == b'\''
                     && fb[i + 1] == b' '
-                    && ELIDED.contains(&&f[start..i])
+                    && ELIDED.contains(&&fb[start..i])
                     && f[i + 2..].chars().next().is_some_and(char::is_alphanumeric)
                 {
                     end = i + 1;
@@ -740,7 +684,7 @@ mod tests {
                     let next = f[i + 1..].chars().next().unwrap_or(' ');
                     if next.is_alphanumeric() {
                         digits = 0;
-                        if fb[i] == b'\'' && ELIDED.contains(&&f[start..i]) {
+                        if fb[i] == b'\'' && ELIDED.contains(&&fb[start..i]) {
                             // « l'Irak »: the elided word keeps its apostrophe.
                             end = i + 1;
                             i += 1;
@@ -840,7 +784,7 @@ mod tests {
                         && t.text(f) == "."
                         && {
                             let w = tokens[idx - 1].text(f);
-                            ABBREVIATIONS.contains(&w) || w.chars().count() == 1
+                            ABBREVIATIONS.contains(&w.as_bytes()) || w.chars().count() == 1
                         };
                     if !abbrev {
                         start = true;
@@ -1007,24 +951,22 @@ mod tests {
     #[test]
     fn abbreviations_match_the_list() {
         for w in ABBREVIATIONS {
-            assert!(is_abbreviation(w.as_bytes()), "{w}");
+            assert!(is_abbreviation(w), "{w:?}");
         }
         for w in ["", "mr", "mmm", "docteur", "e", "et", "M"] {
-            assert_eq!(
-                is_abbreviation(w.as_bytes()),
-                ABBREVIATIONS.contains(&w),
-                "{w}"
-            );
+            let w = w.as_bytes();
+            assert_eq!(is_abbreviation(w), ABBREVIATIONS.contains(&w), "{w:?}");
         }
     }
 
     #[test]
     fn elided_words_match_the_list() {
         for w in ELIDED {
-            assert!(is_elided(w.as_bytes()), "{w}");
+            assert!(is_elided(w), "{w:?}");
         }
         for w in ["", "la", "de", "q", "jusq", "lorsque", "L", "aujourd"] {
-            assert_eq!(is_elided(w.as_bytes()), ELIDED.contains(&w), "{w}");
+            let w = w.as_bytes();
+            assert_eq!(is_elided(w), ELIDED.contains(&w), "{w:?}");
         }
     }
 

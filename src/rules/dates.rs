@@ -150,16 +150,20 @@ fn days_at(s: &str, p: usize) -> Option<usize> {
     }
 }
 
-/// The first branch of the pattern at `p`, after the optional day name: optional days, a month,
-/// then a year or « dernier », « prochain ». Returns the end, the days and month spans, and the
-/// year span.
-type Textual = (
-    usize,
-    Option<(usize, usize)>,
-    (usize, usize),
-    Option<(usize, usize)>,
-);
+/// A match of the pattern's first branch (« 9 et 10 novembre 2024 »), as byte spans of the text.
+struct Textual {
+    /// The end of the match.
+    end: usize,
+    /// The days (« 9 et 10 »), if any.
+    days: Option<(usize, usize)>,
+    /// The month (« novembre », « nov. »).
+    month: (usize, usize),
+    /// The year (« 2024 »), if any.
+    year: Option<(usize, usize)>,
+}
 
+/// The first branch of the pattern at `p`, after the optional day name: optional days, a month,
+/// then a year or « dernier », « prochain ».
 fn textual_at(s: &str, p: usize) -> Option<Textual> {
     let b = s.as_bytes();
     // A digit can only open days (no month starts with one).
@@ -180,7 +184,12 @@ fn textual_at(s: &str, p: usize) -> Option<Textual> {
             end = f;
         }
     }
-    Some((end, days, (m, me), year))
+    Some(Textual {
+        end,
+        days,
+        month: (m, me),
+        year,
+    })
 }
 
 /// A numeric date at the start of `b` (`[0-3]?[0-9][/.][01]?[0-9][/.]([12][0-9]{3}|[0-9]{2})`):
@@ -205,6 +214,15 @@ fn four_digit_year(b: &[u8], p: usize) -> bool {
     digit_in(b, p, b'1', b'2') && (1..4).all(|k| digit_in(b, p + k, b'0', b'9'))
 }
 
+/// Whether `b` opens with a bare year of the pattern (`1[5-9][0-9]{2}|20[0-9]{2}`: 1500 to
+/// 2099).
+#[inline]
+fn bare_year(b: &[u8]) -> bool {
+    let century = (digit_in(b, 0, b'1', b'1') && digit_in(b, 1, b'5', b'9'))
+        || (digit_in(b, 0, b'2', b'2') && digit_in(b, 1, b'0', b'0'));
+    century && digit_in(b, 2, b'0', b'9') && digit_in(b, 3, b'0', b'9')
+}
+
 /// Reads the date pattern ([`DATE_PATTERN`] in the tests) at the start of `sub`, as the
 /// pattern's leftmost-first search would: its end and groups, or `None`.
 fn match_date(sub: &str) -> Option<(usize, DateMatch<'_>)> {
@@ -217,7 +235,13 @@ fn match_date(sub: &str) -> Option<(usize, DateMatch<'_>)> {
         Some(e) => space(sub, e),
         None => Some(0),
     };
-    if let Some((end, days, month, year)) = after_name.and_then(|p| textual_at(sub, p)) {
+    if let Some(Textual {
+        end,
+        days,
+        month,
+        year,
+    }) = after_name.and_then(|p| textual_at(sub, p))
+    {
         return Some((
             end,
             DateMatch {
@@ -255,12 +279,7 @@ fn match_date(sub: &str) -> Option<(usize, DateMatch<'_>)> {
         ));
     }
     // A bare year: 1500 to 2099.
-    let year = (digit_in(b, 0, b'1', b'1') && digit_in(b, 1, b'5', b'9'))
-        || (digit_in(b, 0, b'2', b'2') && digit_in(b, 1, b'0', b'0'));
-    if year && digit_in(b, 2, b'0', b'9') && digit_in(b, 3, b'0', b'9') {
-        return Some((4, DateMatch::year(&sub[..4])));
-    }
-    None
+    bare_year(b).then(|| (4, DateMatch::year(&sub[..4])))
 }
 
 /// Words after which a bare year is a date (« en 2024 », « depuis 1960 »).
@@ -389,8 +408,7 @@ impl Run<'_> {
                 && sub.as_bytes()[..4].iter().all(u8::is_ascii_digit)
                 && !sub.as_bytes().get(4).is_some_and(u8::is_ascii_digit);
             let (e, m) = if four_digits {
-                let y = sub.as_bytes();
-                if !((y[0] == b'1' && y[1] >= b'5') || (y[0] == b'2' && y[1] == b'0')) {
+                if !bare_year(sub.as_bytes()) {
                     continue;
                 }
                 (s + 4, DateMatch::year(&sub[..4]))
@@ -561,7 +579,9 @@ fn numeric_date(d: &str, sep: &str, m: &str, y: &str) -> Option<(Option<Value>, 
 
 #[cfg(test)]
 mod tests {
-    use super::{match_date, DATE_PATTERN};
+    use super::{
+        match_date, DATE_PATTERN, DAY_NAMES, DAY_SEPARATORS, MONTH_FOLLOWERS, MONTH_FORMS,
+    };
     use proptest::prelude::*;
     use regex::Regex;
 
@@ -586,8 +606,8 @@ mod tests {
         Some((end, groups))
     }
 
-    /// Pieces of dates and near misses, joined by the separators below.
-    const PIECES: &[&str] = &[
+    /// Pieces of dates besides the words of the pattern: numbers, near misses, the period.
+    const OTHER_PIECES: &[&str] = &[
         "1",
         "1er",
         "1 er",
@@ -607,44 +627,31 @@ mod tests {
         "99",
         "05",
         "13",
-        "et",
-        "au",
-        "a",
-        "ou",
         "eu",
-        ",",
-        "-",
         "/",
         ".",
-        "janvier",
-        "janv.",
         "janv",
-        "fevrier",
-        "fevr.",
-        "fev.",
-        "mai",
         "maison",
-        "mars",
-        "aout",
-        "avril",
-        "avr.",
-        "juin",
-        "juillet",
-        "juil.",
-        "sept.",
-        "septembre",
-        "dec.",
-        "decembre",
-        "lundi",
-        "mardi",
-        "dimanche",
-        "dernier",
         "derniere",
         "prochaine",
         "x",
         "e",
         "r",
     ];
+
+    /// Pieces of dates and near misses, joined by the separators below: every word the
+    /// matcher reads (day and month forms, day separators, month followers) and the others.
+    fn pieces() -> Vec<&'static str> {
+        [
+            DAY_NAMES,
+            MONTH_FORMS,
+            DAY_SEPARATORS,
+            MONTH_FOLLOWERS,
+            OTHER_PIECES,
+        ]
+        .concat()
+    }
+
     const GLUE: &[&str] = &["", " ", "  ", "\u{a0}", "\t", "\n", "\u{2009}"];
 
     proptest! {
@@ -652,12 +659,13 @@ mod tests {
 
         #[test]
         fn reads_dates_as_the_pattern_does(
-            parts in prop::collection::vec((0..PIECES.len(), 0..GLUE.len()), 1..7)
+            parts in prop::collection::vec((0..pieces().len(), 0..GLUE.len()), 1..7)
         ) {
             let re = Regex::new(DATE_PATTERN).unwrap();
+            let pieces = pieces();
             let text: String = parts
                 .iter()
-                .map(|&(p, g)| format!("{}{}", PIECES[p], GLUE[g]))
+                .map(|&(p, g)| format!("{}{}", pieces[p], GLUE[g]))
                 .collect();
             prop_assert_eq!(by_hand(&text), by_regex(&re, &text), "{:?}", text);
         }
@@ -666,11 +674,12 @@ mod tests {
     #[test]
     fn reads_every_pair_of_pieces_as_the_pattern_does() {
         let re = Regex::new(DATE_PATTERN).unwrap();
-        for a in PIECES {
+        let pieces = pieces();
+        for a in &pieces {
             for g in GLUE {
-                for b in PIECES {
+                for b in &pieces {
                     for h in [" ", ""] {
-                        for c in PIECES {
+                        for c in &pieces {
                             let text = format!("{a}{g}{b}{h}{c}");
                             assert_eq!(by_hand(&text), by_regex(&re, &text), "{text:?}");
                         }

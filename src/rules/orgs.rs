@@ -135,6 +135,27 @@ const CLUB_PREFIXES: &[&str] = &[
 /// Suffixes of sports clubs' names, as written (« Amiens SC », « Chelsea FC »).
 const CLUB_SUFFIXES: &[&str] = &["FC", "SC", "AC", "CF", "AFC", "HC", "HB", "BC", "RC"];
 
+// `Run::club_phase` visits only the tokens in capitals of two to four bytes: every prefix and
+// suffix must be two to four ASCII capitals, or it would never be seen.
+const _: () = {
+    let lists = [CLUB_PREFIXES, CLUB_SUFFIXES];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            let w = lists[l][k].as_bytes();
+            assert!(w.len() >= 2 && w.len() <= 4);
+            let mut b = 0;
+            while b < w.len() {
+                assert!(w[b].is_ascii_uppercase());
+                b += 1;
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+};
+
 /// Heads that name one institution on their own, in context (folded).
 const INSTITUTIONS: &[&str] = &[
     "assemblee",
@@ -173,12 +194,23 @@ const UNION_CONFEDERATIONS: &[&str] = &[
     "Solidaires",
 ];
 
+/// The words of the `match` of `Run::lowercase_org_phase`, besides [`LOWER_HEADS`]. Its arms
+/// name them by these constants, which [`LOWERCASE_ORG_WORDS`] lists: a word written there as
+/// a literal would not pass the quick test, and its arm would never fire.
+mod lower_org {
+    pub(super) const MINISTERE: &str = "ministere";
+    pub(super) const SECRETARIAT: &str = "secretariat";
+    pub(super) const PARLEMENT: &str = "parlement";
+    pub(super) const SENAT: &str = "senat";
+    pub(super) const AIR: &str = "air";
+    pub(super) const OPEN_PAREN: &str = "(";
+    /// All of the above.
+    pub(super) const ALL: &[&str] = &[MINISTERE, SECRETARIAT, PARLEMENT, SENAT, AIR, OPEN_PAREN];
+}
+
 /// The words that `Run::lowercase_org_phase` acts on (those of its `match`): what its quick
 /// test lets through.
-const LOWERCASE_ORG_WORDS: &[&[&str]] = &[
-    &["ministere", "secretariat", "parlement", "senat", "air", "("],
-    LOWER_HEADS,
-];
+const LOWERCASE_ORG_WORDS: &[&[&str]] = &[lower_org::ALL, LOWER_HEADS];
 
 /// The quick test of `Run::lowercase_org_phase`: per first byte, the lengths (bit `len`) of
 /// the words of [`LOWERCASE_ORG_WORDS`] that start with it. A word passes when its bit is set.
@@ -296,6 +328,7 @@ impl Run<'_> {
         self.lowercase_org_phase();
         self.club_phase();
         // A head has the ORG_HEAD class: only the cued tokens can.
+        // By index, not `for &i in &self.cued`: the loop body borrows `self` mutably.
         for k in 0..self.cued.len() {
             let i = self.cued[k] as usize;
             if !self.is_org_head(i) {
@@ -468,7 +501,8 @@ impl Run<'_> {
         let mut found = Vec::new();
         let bytes = self.folded.text.as_bytes();
         // Only the words of the match below do anything: the scan skips the tokens that fail
-        // the quick test (most).
+        // the quick test (most). Its arms name their words by the constants of `lower_org` or
+        // by `LOWER_HEADS`, which the quick test is built from: never by a literal.
         let mut from = 0;
         while let Some(i) = self.next_where(from, |t, _| {
             let len = (t.fe - t.fs) as usize;
@@ -476,7 +510,7 @@ impl Run<'_> {
         }) {
             from = i + 1;
             match self.word(i) {
-                "ministere" | "secretariat" if !self.tok_has(i, CAP) => {
+                lower_org::MINISTERE | lower_org::SECRETARIAT if !self.tok_has(i, CAP) => {
                     // « ministère russe de la Défense », « ministère de la Santé afghan »: the
                     // nationality is part of the ministry's name.
                     let lower_demonym = |k: usize| {
@@ -491,7 +525,7 @@ impl Run<'_> {
                         found.push((i, end, "ministry"));
                     }
                 }
-                "parlement" | "senat"
+                lower_org::PARLEMENT | lower_org::SENAT
                     if !self.tok_has(i, CAP)
                         && (self.is(i + 1, class::DEMONYM)
                             || REGIONAL.contains(&self.word(i + 1)))
@@ -501,8 +535,8 @@ impl Run<'_> {
                     found.push((i, i + 2, "lower-head+demonym"));
                 }
                 // Rare words: their rules are out of line, not to weigh on this loop.
-                "air" => found.extend(self.airline(i)),
-                "(" => found.extend(self.short_name_before_parenthesis(i)),
+                lower_org::AIR => found.extend(self.airline(i)),
+                lower_org::OPEN_PAREN => found.extend(self.short_name_before_parenthesis(i)),
                 w if LOWER_HEADS.contains(&w) && !self.tok_has(i, CAP) => {
                     // « l'université Harvard », « l'université Paris Dauphine »: a university
                     // is named by its head and the name in apposition, listed or not.
@@ -926,6 +960,9 @@ impl Run<'_> {
     }
 
     /// An acronym token: two to twelve letters or digits in capitals (« AES », « G5 », « M23 »).
+    ///
+    /// It starts with a capital (the last test): the acronym-reuse scan of `document.rs` relies
+    /// on it, visiting only the tokens with `CAP` set.
     fn is_acronym(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else {
             return false;

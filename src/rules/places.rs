@@ -108,6 +108,33 @@ fn is_street_head(orig: &str) -> bool {
     }
 }
 
+word_set! {
+    /// A word that ends an event named in English (« Premier League », « Africa Cup », « World
+    /// Series »), folded.
+    fn is_english_event_word(&str),
+    /// The same words: the lengths of the tokens `Run::event_phase` stops at come from them.
+    const ENGLISH_EVENT_WORDS = ["league", "cup", "series", "championship", "trophy", "games"],
+}
+
+/// « Grand » of « Grand Prix », an event head without the event class (folded).
+const GRAND: &str = "grand";
+
+/// Bit `len` set for the length of each word.
+const fn length_mask(words: &[&str]) -> u32 {
+    let mut mask = 0;
+    let mut k = 0;
+    while k < words.len() {
+        assert!(words[k].len() < 32);
+        mask |= 1 << words[k].len();
+        k += 1;
+    }
+    mask
+}
+
+/// The lengths (bit `len`) of the capitalised tokens, without the event class, that
+/// `Run::event_phase` stops at: those of the English event words and of « Grand ».
+const EVENT_SCAN_LENGTHS: u32 = length_mask(ENGLISH_EVENT_WORDS) | length_mask(&[GRAND]);
+
 impl Run<'_> {
     /// Negative rules: a place inside the name of an event is not a location (« Tour de
     /// France », « Jeux olympiques de Rio », « championnats de France de judo »), and a company
@@ -123,11 +150,12 @@ impl Run<'_> {
         let mut longest = std::mem::take(&mut self.bufs.per_token);
         longest.clear();
         // A head has the event class or is « Grand » (« Grand Prix »); an English event ends
-        // with a capitalised word of 3, 5, 6 or 12 letters (« Cup », « Games », « League »,
-        // « Championship »): the scan stops at those tokens only.
+        // with a capitalised English event word (« Cup », « Games », « League »): the scan
+        // stops at the tokens of the class and the capitalised ones of those words' lengths.
         let mut from = 0;
         while let Some(i) = self.next_where(from, |t, c| {
-            c & class::EVENT != 0 || (t.has(CAP) && matches!(t.fe - t.fs, 3 | 5 | 6 | 12))
+            c & class::EVENT != 0
+                || (t.has(CAP) && EVENT_SCAN_LENGTHS.checked_shr(t.fe - t.fs).unwrap_or(0) & 1 != 0)
         }) {
             from = i + 1;
             if let Some(end) = self.event_at(i, &mut longest) {
@@ -135,13 +163,7 @@ impl Run<'_> {
             }
             // Events named in English, by their last word: « Premier League », « Africa
             // Cup », « World Series ».
-            if i > 0
-                && self.tok_has(i, CAP)
-                && matches!(
-                    self.word(i),
-                    "league" | "cup" | "series" | "championship" | "trophy" | "games"
-                )
-            {
+            if i > 0 && self.tok_has(i, CAP) && is_english_event_word(self.word(i)) {
                 let mut s = i;
                 while s > 0 && self.tok_has(s - 1, CAP) && !self.tok_has(s, SENT_START) && i - s < 4
                 {
@@ -184,18 +206,18 @@ impl Run<'_> {
     /// [`Run::event_phase`].
     fn event_at(&self, i: usize, longest: &mut Vec<usize>) -> Option<usize> {
         let t = &self.tokens[i];
-        // A head has the class, or is « Grand » (« Grand Prix »): five letters.
-        if !(self.is(i, class::EVENT) || (t.has(CAP) && t.fe - t.fs == 5)) {
+        // A head has the class, or is « Grand » (« Grand Prix »).
+        if !(self.is(i, class::EVENT) || (t.has(CAP) && (t.fe - t.fs) as usize == GRAND.len())) {
             return None;
         }
         let w = self.word(i);
         let cap = t.has(CAP);
         let head = self.is(i, class::EVENT) && (cap || !matches!(w, "tour" | "open" | "euro"))
-            || (w == "grand" && cap && self.word(i + 1) == "prix");
+            || (w == GRAND && cap && self.word(i + 1) == "prix");
         if !head {
             return None;
         }
-        let mut j = if w == "grand" { i + 2 } else { i + 1 };
+        let mut j = if w == GRAND { i + 2 } else { i + 1 };
         while EVENT_ADJECTIVES.contains(&self.word(j)) {
             j += 1;
         }
