@@ -90,6 +90,12 @@ impl Extractor {
         ExtractorBuilder::new()
     }
 
+    /// The compiled gazetteers, for the crate's own tests.
+    #[cfg(test)]
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        &self.inner.lexicon
+    }
+
     /// Finds the entities of `text`: a flat list sorted by position, never overlapping.
     ///
     /// Any `&str` is valid input; extraction never fails and never panics. Time is linear in the

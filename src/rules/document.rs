@@ -6,7 +6,7 @@
 use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::FxMap;
 use crate::pipeline::{merge_sorted, overlaps, prio, Cand, Run, Src};
-use crate::tokenize::{CAP, SENT_START, SHOUT, UPPER, WORD};
+use crate::tokenize::{CAP, SENT_START, UPPER, WORD};
 
 impl Run<'_> {
     #[inline(never)]
@@ -183,9 +183,7 @@ impl Run<'_> {
     /// one of `lens` ([`key_lengths`]): a tight scan, and most words need no hash look-up.
     fn next_cap_word(&self, from: usize, lens: u64) -> Option<usize> {
         self.next_where(from, |t, c| {
-            t.flags & (WORD | CAP | SHOUT) == WORD | CAP
-                && c & (super::class::FUNCTION | super::class::CALENDAR) == 0
-                && lens & length_bit((t.fe - t.fs) as usize) != 0
+            super::lexical::cap_word(t, c) && lens & length_bit((t.fe - t.fs) as usize) != 0
         })
     }
 

@@ -3,7 +3,7 @@
 
 use crate::gazetteer::{Entry, EntryKind, Lexicon, AMBIGUOUS};
 use crate::pipeline::Run;
-use crate::tokenize::{CAP, JOINED, SHOUT, WORD};
+use crate::tokenize::{Token, CAP, JOINED, SHOUT, WORD};
 
 /// Bits of [`Run::cls`](crate::pipeline::Run): what each word is, looked up once.
 pub(crate) mod class {
@@ -34,7 +34,9 @@ pub(crate) mod class {
     pub(crate) const ANY_HEAD: u32 = 32768;
     /// A proper name in the gazetteers is this one word (« France »; see `NAME_HEAD`).
     pub(crate) const NAME_ONE: u32 = 1 << 16;
-    /// The bits that count only on a capitalised word.
+    /// The bits that count only on a capitalised word. DEMONYM must stay out: « malien » is a
+    /// demonym in lower case, and the demonym phase visits only the words with that bit (or a
+    /// hyphen).
     pub(crate) const CAPITALISED_ONLY: u32 =
         FIRST_NAME | AMBIGUOUS_FIRST_NAME | HONORIFIC | ORG_HEAD;
 }
@@ -490,6 +492,14 @@ pub(crate) fn word_class(w: &str, flags: u8, lex: &Lexicon) -> u32 {
     bits
 }
 
+/// [`Run::is_cap_word`] of a token with its classes: capitalised, a word, not in a line in
+/// capitals, neither a function word nor a calendar word.
+#[inline]
+pub(crate) fn cap_word(t: &Token, classes: u32) -> bool {
+    t.flags & (WORD | CAP | SHOUT) == WORD | CAP
+        && classes & (class::FUNCTION | class::CALENDAR) == 0
+}
+
 impl Run<'_> {
     /// Whether token `i` has a class bit.
     #[inline]
@@ -539,14 +549,10 @@ impl Run<'_> {
     /// A capitalised word that can be part of a proper name: capitalised, not a number, not a
     /// function word or calendar word, not in a line in capitals.
     pub(crate) fn is_cap_word(&self, i: usize) -> bool {
-        let Some(t) = self.tokens.get(i) else {
-            return false;
-        };
-        t.has(WORD)
-            && t.has(CAP)
-            && !t.has(SHOUT)
-            && !self.is_function_word(i)
-            && !self.is_calendar_word(i)
+        match (self.tokens.get(i), self.cls.get(i)) {
+            (Some(t), Some(&c)) => cap_word(t, c),
+            _ => false,
+        }
     }
 
     /// Length in tokens of a connector starting at token `i` (« de », « de la », « de l' »,
@@ -591,5 +597,36 @@ impl Run<'_> {
             _ => return (0, false),
         }
         (n, bare)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::fold;
+
+    /// The demonym phase visits only the words with the DEMONYM class (or a hyphen): every
+    /// one-word demonym of the default gazetteers must get it, written in lower case
+    /// (« malien ») or capitalised (« Malien »).
+    #[test]
+    fn every_one_word_demonym_has_the_demonym_class() {
+        let ex = crate::Extractor::default();
+        let lex = ex.lexicon();
+        let mut checked = 0;
+        for e in lex.entries.iter().filter(|e| e.kind == EntryKind::Demonym) {
+            let w = fold(&e.surface);
+            if w.contains([' ', '-', '\'']) {
+                continue;
+            }
+            for flags in [WORD, WORD | CAP] {
+                assert_ne!(
+                    word_class(&w, flags, lex) & class::DEMONYM,
+                    0,
+                    "{w:?} (flags {flags:#b})"
+                );
+            }
+            checked += 1;
+        }
+        assert!(checked > 300, "only {checked} demonyms checked");
     }
 }
