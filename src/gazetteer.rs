@@ -503,14 +503,8 @@ impl Lexicon {
         })
     }
 
-    /// Every match in the folded text that starts at a word start and ends on a word boundary
-    /// (« niger » never inside « nigeria »), overlapping matches included: proper names
-    /// starting at one of `name_starts` (word starts with a capital or a digit in the
-    /// original), titles and names opening in lower case at one of `word_starts`.
-    ///
-    /// Each start comes with a limit: no match from it may end past that byte (a word that is
-    /// a name on its own, and opens no longer name with the word after it, is walked up to
-    /// that next word only).
+    /// [`Lexicon::hits_into`] into a new vector (for the tests).
+    #[cfg(test)]
     pub(crate) fn hits(
         &self,
         folded: &str,
@@ -522,7 +516,16 @@ impl Lexicon {
         out
     }
 
-    /// [`Lexicon::hits`] into a buffer (cleared first).
+    /// Every match in the folded text that starts at a word start and ends on a word boundary
+    /// (« niger » never inside « nigeria »), overlapping matches included: proper names
+    /// starting at one of `name_starts` (word starts with a capital or a digit in the
+    /// original), titles and names opening in lower case at one of `word_starts`.
+    ///
+    /// Each start comes with a limit: no match from it may end past that byte (a word that is
+    /// a name on its own, and opens no longer name with the word after it, is walked up to
+    /// that next word only).
+    ///
+    /// The hits go into `out`, cleared first.
     pub(crate) fn hits_into(
         &self,
         folded: &str,

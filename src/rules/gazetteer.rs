@@ -5,11 +5,12 @@ use super::class;
 use super::titles::Chain;
 use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::{
-    first_runs, head, Cases, Entry, EntryKind, ACRONYM, AMBIGUOUS, EXACT, PLATFORM, PLURAL,
-    STARTS_LOWER, VALUE_IS_SURFACE,
+    first_runs, head, Cases, Entry, EntryKind, FxHasher, ACRONYM, AMBIGUOUS, EXACT, PLATFORM,
+    PLURAL, STARTS_LOWER, VALUE_IS_SURFACE,
 };
 use crate::pipeline::{prio, Run, Src};
 use crate::tokenize::{CAP, JOINED, SENT_START, SHOUT, WORD};
+use std::hash::BuildHasherDefault;
 
 /// Words before a place name that confirm an ambiguous one (« à Nice », « de Tours »).
 const LOCATIVES: &[&str] = &[
@@ -196,8 +197,23 @@ fn rank(kind: EntryKind) -> u8 {
     }
 }
 
+/// The first word of a word token's folded text, what [`head`] reads there: a word token is a
+/// run of letters and digits with inner hyphens and apostrophes and maybe a final apostrophe
+/// (an elided « l' »), so its first word ends at its first hyphen or apostrophe — found by a
+/// byte search, with no char decoding.
+fn word_head(token: &str) -> &str {
+    let end = token
+        .bytes()
+        .position(|b| b == b'-' || b == b'\'')
+        .unwrap_or(token.len());
+    &token[..end]
+}
+
 /// Where a walk starts, and the byte no match from it may pass.
 type Start = (usize, usize);
+
+/// The folded spans of the automaton hits (Fx-hashed: no random state to seed per text).
+type SpanSet = std::collections::HashSet<(usize, usize), BuildHasherDefault<FxHasher>>;
 
 impl Run<'_> {
     #[inline(never)]
@@ -208,7 +224,7 @@ impl Run<'_> {
         self.starts_for_lookup(&mut names, &mut words);
         self.lex.hits_into(self.f(), &names, &words, &mut hits);
         // The spans of all hits, needed only for a hit inside a hyphenated word (rare).
-        let mut spans: Option<std::collections::HashSet<(usize, usize)>> = None;
+        let mut spans: Option<SpanSet> = None;
         for &h in &hits {
             // The tokens the hit touches (it may start or end inside a hyphenated word).
             let ts = self.tokens.partition_point(|t| (t.fe as usize) <= h.start);
@@ -315,8 +331,15 @@ impl Run<'_> {
     fn article_name_phase(&mut self) {
         let mut found = Vec::new();
         let mut buf = String::new();
-        for i in 1..self.tokens.len() {
-            if !self.is_cap_word(i) || self.tok_has(i, SENT_START) || self.tok_has(i - 1, CAP) {
+        let mut hits = Vec::new();
+        // A capitalised word in lower-case text that opens no sentence: found by a tight scan
+        // of the token flags (`is_cap_word` asks for a word, capitalised, not in a headline).
+        let mut from = 1;
+        while let Some(i) = self.next_where(from, |t, _| {
+            t.flags & (WORD | CAP | SHOUT | SENT_START) == WORD | CAP
+        }) {
+            from = i + 1;
+            if !self.is_cap_word(i) || self.tok_has(i - 1, CAP) {
                 continue;
             }
             // Inside a longer name or a street name: « Rue du Progrès », « Coupe du Monde ».
@@ -341,7 +364,7 @@ impl Run<'_> {
             buf.clear();
             buf.push_str(article);
             buf.push_str(&self.f()[fs..fe]);
-            let hits = self.lex.hits(&buf, &[(0, usize::MAX)], &[]);
+            self.lex.hits_into(&buf, &[(0, usize::MAX)], &[], &mut hits);
             let Some(h) = hits
                 .iter()
                 .filter(|h| h.start == 0 && h.end > article.len())
@@ -397,17 +420,22 @@ impl Run<'_> {
     /// Folded offsets where a gazetteer entry may start: the start of a word, or of a part of a
     /// hyphenated or elided word (« Russie-\[Afrique\] », « ex-\[président\] »). The first list
     /// keeps those with a capital or a digit in the original (proper names), the second all.
-    /// Each start comes with the byte no match from it may pass (see [`Lexicon::hits`]).
+    /// Each start comes with the byte no match from it may pass (see [`Lexicon::hits_into`]).
     fn starts_for_lookup(&self, names: &mut Vec<Start>, words: &mut Vec<Start>) {
         const NO_LIMIT: usize = usize::MAX;
         let text = self.f();
         let f = text.as_bytes();
         names.clear();
         words.clear();
-        for (i, (t, &cls)) in self.tokens.iter().zip(&self.cls).enumerate() {
-            if !t.has(WORD) {
-                continue;
-            }
+        // Only a word that opens a pattern, or one with an inner hyphen or apostrophe, starts
+        // a walk: the others are skipped by a tight scan.
+        let heads = class::NAME_HEAD | class::ANY_HEAD;
+        let mut from = 0;
+        while let Some(i) = self.next_where(from, |t, c| {
+            t.has(WORD) && (t.has(JOINED) || c & heads != 0)
+        }) {
+            from = i + 1;
+            let (t, cls) = (&self.tokens[i], self.cls[i]);
             let (fs, fe) = (t.fs as usize, t.fe as usize);
             // A word with an inner hyphen or apostrophe: its first part was not looked up on
             // its own, so its start is walked whatever its class. (An elided « l' » ends with
@@ -430,10 +458,10 @@ impl Run<'_> {
                     // `first_runs` reads), from the tokens: this word's letters and digits,
                     // then those of the next word token (only chars that are no letter or
                     // digit stand between).
-                    let first = head(&text[fs..fe]);
+                    let first = word_head(&text[fs..fe]);
                     let next_word = self.tokens[i + 1..].iter().find(|t| t.has(WORD));
                     let second =
-                        next_word.map_or("", |t| head(&text[t.fs as usize..t.fe as usize]));
+                        next_word.map_or("", |t| word_head(&text[t.fs as usize..t.fe as usize]));
                     debug_assert_eq!((first, second), first_runs(text, fs));
                     if !second.is_empty() && self.lex.opens_name_pair(first, second) {
                         names.push((fs, NO_LIMIT));
@@ -471,13 +499,7 @@ impl Run<'_> {
     /// A hit inside a hyphenated word counts when the word is a juxtaposition of names, every
     /// part of it a hit (« Russie-Afrique »), or after « ex- » (« l'ex-président »); not in a
     /// compound name (« Neuville-sur-\[Saône\] », « Bruxelles-\[Nord\] »).
-    fn inner_hit_ok(
-        &self,
-        fs: usize,
-        fe: usize,
-        start: usize,
-        spans: &std::collections::HashSet<(usize, usize)>,
-    ) -> bool {
+    fn inner_hit_ok(&self, fs: usize, fe: usize, start: usize, spans: &SpanSet) -> bool {
         let word = &self.f()[fs..fe];
         if word.starts_with("ex-") && start == fs + 3 {
             return true;
