@@ -579,6 +579,12 @@ fn numeric_date(d: &str, sep: &str, m: &str, y: &str) -> Option<(Option<Value>, 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn month_forms_open_with_the_months() {
+        // The matcher's list and the lexicon's months are written twice: they must agree.
+        assert_eq!(&super::MONTH_FORMS[..super::MONTHS.len()], super::MONTHS);
+    }
+
     use super::{
         match_date, DATE_PATTERN, DAY_NAMES, DAY_SEPARATORS, MONTH_FOLLOWERS, MONTH_FORMS,
     };
