@@ -3,6 +3,7 @@
 //! once (« Alexandre Novak ») makes « Novak » and « M. Novak » the same person, wherever they
 //! stand in the text.
 
+use super::lexical::length_bit;
 use crate::entity::{Kind, Place, Value};
 use crate::gazetteer::FxMap;
 use crate::pipeline::{merge_sorted, overlaps, prio, Cand, Run, Src};
@@ -210,12 +211,6 @@ impl Run<'_> {
             hidden: false,
         }
     }
-}
-
-/// The bit of a word's length in a mask of lengths: bit `len`, and bit 63 for all the lengths
-/// from 63 bytes on.
-fn length_bit(len: usize) -> u64 {
-    1 << len.min(63)
 }
 
 /// The mask of the lengths of the keys of a map (see [`length_bit`]).

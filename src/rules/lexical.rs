@@ -492,6 +492,25 @@ pub(crate) fn word_class(w: &str, flags: u8, lex: &Lexicon) -> u32 {
     bits
 }
 
+/// The bit of a word's length in a mask of lengths: bit `len`, and bit 63 for every length from
+/// 63 bytes on. A scan that stops only at the words of a list tests this against the list's
+/// [`length_mask`] before any string compare or hash.
+#[inline]
+pub(crate) const fn length_bit(len: usize) -> u64 {
+    1 << if len < 63 { len } else { 63 }
+}
+
+/// The mask of the lengths of `words` (see [`length_bit`]).
+pub(crate) const fn length_mask(words: &[&str]) -> u64 {
+    let mut mask = 0;
+    let mut k = 0;
+    while k < words.len() {
+        mask |= length_bit(words[k].len());
+        k += 1;
+    }
+    mask
+}
+
 /// [`Run::is_cap_word`] of a token with its classes: capitalised, a word, not in a line in
 /// capitals, neither a function word nor a calendar word.
 #[inline]

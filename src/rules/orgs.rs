@@ -3,6 +3,7 @@
 //! text by « Full Name (ACR) ».
 
 use super::class;
+use super::lexical::length_bit;
 use super::titles::Chain;
 use crate::entity::{Kind, Place, Value};
 use crate::pipeline::starts;
@@ -212,18 +213,18 @@ mod lower_org {
 /// test lets through.
 const LOWERCASE_ORG_WORDS: &[&[&str]] = &[lower_org::ALL, LOWER_HEADS];
 
-/// The quick test of `Run::lowercase_org_phase`: per first byte, the lengths (bit `len`) of
+/// The quick test of `Run::lowercase_org_phase`: per first byte, the lengths ([`length_bit`]) of
 /// the words of [`LOWERCASE_ORG_WORDS`] that start with it. A word passes when its bit is set.
-static LOWERCASE_ORG_FILTER: [u32; 256] = {
-    let mut table = [0u32; 256];
+static LOWERCASE_ORG_FILTER: [u64; 256] = {
+    let mut table = [0u64; 256];
     let mut l = 0;
     while l < LOWERCASE_ORG_WORDS.len() {
         let list = LOWERCASE_ORG_WORDS[l];
         let mut k = 0;
         while k < list.len() {
             let w = list[k].as_bytes();
-            assert!(!w.is_empty() && w.len() < 32);
-            table[w[0] as usize] |= 1 << w.len();
+            assert!(!w.is_empty());
+            table[w[0] as usize] |= length_bit(w.len());
             k += 1;
         }
         l += 1;
@@ -506,7 +507,7 @@ impl Run<'_> {
         let mut from = 0;
         while let Some(i) = self.next_where(from, |t, _| {
             let len = (t.fe - t.fs) as usize;
-            len < 32 && LOWERCASE_ORG_FILTER[bytes[t.fs as usize] as usize] & (1 << len) != 0
+            LOWERCASE_ORG_FILTER[bytes[t.fs as usize] as usize] & length_bit(len) != 0
         }) {
             from = i + 1;
             match self.word(i) {

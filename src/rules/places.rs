@@ -2,6 +2,7 @@
 //! Saint-Lazare »), roads (« l'A8 »), and a capitalised name after « à » (« à Bandol »).
 
 use super::class;
+use super::lexical::{length_bit, length_mask};
 use crate::entity::{Kind, Place};
 use crate::pipeline::{prio, starts, Run, Src};
 use crate::tokenize::{CAP, NUMBER, SENT_START, UPPER, WORD};
@@ -119,21 +120,9 @@ word_set! {
 /// « Grand » of « Grand Prix », an event head without the event class (folded).
 const GRAND: &str = "grand";
 
-/// Bit `len` set for the length of each word.
-const fn length_mask(words: &[&str]) -> u32 {
-    let mut mask = 0;
-    let mut k = 0;
-    while k < words.len() {
-        assert!(words[k].len() < 32);
-        mask |= 1 << words[k].len();
-        k += 1;
-    }
-    mask
-}
-
 /// The lengths (bit `len`) of the capitalised tokens, without the event class, that
 /// `Run::event_phase` stops at: those of the English event words and of « Grand ».
-const EVENT_SCAN_LENGTHS: u32 = length_mask(ENGLISH_EVENT_WORDS) | length_mask(&[GRAND]);
+const EVENT_SCAN_LENGTHS: u64 = length_mask(ENGLISH_EVENT_WORDS) | length_bit(GRAND.len());
 
 impl Run<'_> {
     /// Negative rules: a place inside the name of an event is not a location (« Tour de
@@ -155,7 +144,7 @@ impl Run<'_> {
         let mut from = 0;
         while let Some(i) = self.next_where(from, |t, c| {
             c & class::EVENT != 0
-                || (t.has(CAP) && EVENT_SCAN_LENGTHS.checked_shr(t.fe - t.fs).unwrap_or(0) & 1 != 0)
+                || (t.has(CAP) && EVENT_SCAN_LENGTHS & length_bit((t.fe - t.fs) as usize) != 0)
         }) {
             from = i + 1;
             if let Some(end) = self.event_at(i, &mut longest) {
