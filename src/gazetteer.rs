@@ -276,10 +276,17 @@ pub(crate) struct FxHasher {
     hash: u64,
 }
 
+/// One step of the Fx hash: the hash so far `h` with the next 8-byte `word` mixed in (the word
+/// table's own hashing of keys uses it too).
+#[inline(always)]
+pub(crate) fn fx_mix(h: u64, word: u64) -> u64 {
+    (h.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
 impl FxHasher {
     #[inline]
     fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.hash = fx_mix(self.hash, word);
     }
 }
 

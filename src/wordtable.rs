@@ -8,6 +8,8 @@
 //! table. A `HashMap<Box<str>, V>` read a 48-byte bucket and a separate key allocation, and
 //! missed the cache on both.
 
+use crate::gazetteer::fx_mix;
+
 /// A word table, built once from a map.
 pub(crate) struct WordTable<V> {
     slots: Box<[Slot]>,
@@ -48,14 +50,11 @@ fn short_key(w: &[u8]) -> u64 {
     }
 }
 
-/// The Fx hash's multiplier.
-const FX_SEED: u64 = 0x517c_c1b7_2722_0a95;
-
 /// The hash of a short word, from its [`short_key`]: what the Fx hash of the key read as one
 /// 8-byte word comes to, one multiplication (0 for the empty word, whose key is 0).
 #[inline(always)]
 fn short_hash(key: u64) -> u64 {
-    key.wrapping_mul(FX_SEED)
+    fx_mix(0, key)
 }
 
 /// The hash of a word: [`short_hash`] of its key for a short word, [`long_hash`] for a
@@ -81,15 +80,14 @@ fn chunk_at(w: &[u8], at: usize) -> u64 {
 /// eight, mixed in as the Fx hash does. Every chunk is one load: no bytes are assembled one
 /// by one for the tail.
 fn long_hash(w: &[u8]) -> u64 {
-    let mix = |h: u64, x: u64| (h.rotate_left(5) ^ x).wrapping_mul(FX_SEED);
     let mut h = 0;
     let mut at = 0;
     while at + 8 <= w.len() {
-        h = mix(h, chunk_at(w, at));
+        h = fx_mix(h, chunk_at(w, at));
         at += 8;
     }
     if at < w.len() {
-        h = mix(h, chunk_at(w, w.len().saturating_sub(8)));
+        h = fx_mix(h, chunk_at(w, w.len().saturating_sub(8)));
     }
     h
 }
