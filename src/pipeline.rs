@@ -327,9 +327,16 @@ impl<'a> Run<'a> {
         src: Src,
         prio: u8,
     ) {
+        let (ts, te) = self.tokens_touching(fs, fe);
+        self.push_span_in(ts, te, fs, fe, kind, place, value, src, prio);
+    }
+
+    /// The tokens `ts..te` that the folded bytes `fs..fe` touch (empty when none does).
+    #[inline]
+    pub(crate) fn tokens_touching(&self, fs: usize, fe: usize) -> (usize, usize) {
         let ts = self.tokens.partition_point(|t| (t.fe as usize) <= fs);
         let te = self.tokens.partition_point(|t| (t.fs as usize) < fe);
-        self.push_span_in(ts, te, fs, fe, kind, place, value, src, prio);
+        (ts, te)
     }
 
     /// [`Run::push_span`] when the caller knows already that `ts..te` are the tokens that

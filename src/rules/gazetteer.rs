@@ -227,8 +227,7 @@ impl Run<'_> {
         let mut spans: Option<SpanSet> = None;
         for &h in &hits {
             // The tokens the hit touches (it may start or end inside a hyphenated word).
-            let ts = self.tokens.partition_point(|t| (t.fe as usize) <= h.start);
-            let te = self.tokens.partition_point(|t| (t.fs as usize) < h.end);
+            let (ts, te) = self.tokens_touching(h.start, h.end);
             if ts >= te {
                 continue;
             }
