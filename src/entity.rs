@@ -1,5 +1,7 @@
 //! The output types: [`Entity`], its [`Kind`], [`Value`] and [`Source`], and [`Document`].
 
+use crate::date::Date;
+use crate::links::{Acronym, Person, Quote, Relation};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
@@ -169,6 +171,10 @@ pub struct Entity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) value: Option<Value>,
     pub(crate) source: Source,
+    /// What the text says that does not hold together, reported rather than silently fixed
+    /// (« mardi 28 novembre 2024 »: that day is a Thursday).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) warning: Option<Cow<'static, str>>,
 }
 
 impl Entity {
@@ -208,6 +214,12 @@ impl Entity {
     pub fn source(&self) -> &Source {
         &self.source
     }
+    /// What does not hold together in the entity's text, if anything: a weekday that is not
+    /// the date's (« mardi 28 novembre 2024 »). The value is what the rest of the text says
+    /// (the day and month), not a correction.
+    pub fn warning(&self) -> Option<&str> {
+        self.warning.as_deref()
+    }
 }
 
 impl fmt::Display for Entity {
@@ -230,10 +242,27 @@ impl fmt::Display for Entity {
     }
 }
 
-/// The result of extraction: a flat, sorted, non-overlapping list of entities.
+/// The result of extraction: a flat, sorted, non-overlapping list of entities, and, when the
+/// document layer ran ([`Extractor::analyse`](crate::Extractor::analyse), or
+/// [`Options::document_layer`](crate::Options::document_layer)), the persons, quotes, acronyms
+/// and relations of the text.
+///
+/// In JSON the lists of the document layer are left out when empty, so a flat extraction
+/// serialises as `{"entities": […]}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
+    /// The document's date, when one was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) date: Option<Date>,
     pub(crate) entities: Vec<Entity>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) persons: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) quotes: Vec<Quote>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) acronyms: Vec<Acronym>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) relations: Vec<Relation>,
 }
 
 impl Document {
@@ -256,6 +285,32 @@ impl Document {
     /// Whether no entity was found.
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
+    }
+    /// The document's date, when one was given ([`Options::date`](crate::Options::date)).
+    pub fn date(&self) -> Option<Date> {
+        self.date
+    }
+    /// The persons of the text (document layer), in order of first mention.
+    pub fn persons(&self) -> &[Person] {
+        &self.persons
+    }
+    /// The person a person entity (an index in [`entities`](Self::entities)) is a mention of.
+    pub fn person_of(&self, entity: usize) -> Option<&Person> {
+        self.persons
+            .iter()
+            .find(|p| p.mentions.iter().any(|m| m.entity == entity))
+    }
+    /// The quotations of the text (document layer), in text order.
+    pub fn quotes(&self) -> &[Quote] {
+        &self.quotes
+    }
+    /// The acronyms of the text (document layer), in order of first mention.
+    pub fn acronyms(&self) -> &[Acronym] {
+        &self.acronyms
+    }
+    /// The relations between the items of the document (document layer).
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
     }
 }
 

@@ -132,7 +132,81 @@ impl Extractor {
             char_offset += piece.chars().count();
             offset = end;
         }
-        Document { entities }
+        Document {
+            entities,
+            ..Document::default()
+        }
+    }
+
+    /// Extracts as [`extract`](Self::extract) does, then what `options` ask for: the values of
+    /// relative dates from the document's date, and the document layer (persons, titles,
+    /// quotes, acronyms, relations).
+    ///
+    /// ```
+    /// use nommer::{Extractor, Options, Value};
+    ///
+    /// let text = "M. Novak est arrivé mardi à Bamako.";
+    /// let options = Options::new().date("2024-11-27".parse().unwrap()).document_layer(true);
+    /// let doc = Extractor::default().extract_with(text, &options);
+    /// assert_eq!(doc.persons()[0].name(), "Novak");
+    /// ```
+    pub fn extract_with(&self, text: &str, options: &Options) -> Document {
+        let mut doc = self.extract(text);
+        if let Some(date) = options.date {
+            doc.date = Some(date);
+        }
+        if options.document_layer {
+            let links = crate::links::read(text, &mut doc.entities, &self.inner.lexicon);
+            doc.persons = links.persons;
+            doc.quotes = links.quotes;
+            doc.acronyms = links.acronyms;
+            doc.relations = links.relations;
+        }
+        doc
+    }
+
+    /// Extracts the entities and reads the document layer: who is who, which titles each
+    /// person holds and what they belong to, who said what, what the acronyms stand for.
+    /// The same as [`extract_with`](Self::extract_with) with
+    /// [`Options::document_layer`] on.
+    ///
+    /// ```
+    /// let text = "Alexandre Novak, vice-Premier ministre de la Fédération de Russie, est \
+    ///             arrivé à Bamako. « Nous voulons aller plus loin », a déclaré M. Novak.";
+    /// let doc = nommer::Extractor::default().analyse(text);
+    /// let novak = &doc.persons()[0];
+    /// assert_eq!(novak.name(), "Alexandre Novak");
+    /// assert_eq!(novak.mentions().len(), 2);
+    /// ```
+    pub fn analyse(&self, text: &str) -> Document {
+        self.extract_with(text, &Options::new().document_layer(true))
+    }
+}
+
+/// What [`Extractor::extract_with`] reads beyond the flat entities.
+///
+/// The default reads nothing more: the same result as [`Extractor::extract`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    date: Option<crate::Date>,
+    document_layer: bool,
+}
+
+impl Options {
+    /// The default options: no document date, no document layer.
+    pub fn new() -> Options {
+        Options::default()
+    }
+    /// The document's date: relative dates (« mardi », « hier », « le mois dernier ») get
+    /// their ISO 8601 value from it.
+    pub fn date(mut self, date: crate::Date) -> Options {
+        self.date = Some(date);
+        self
+    }
+    /// Whether to read the document layer (persons, titles, quotes, acronyms, relations).
+    pub fn document_layer(mut self, on: bool) -> Options {
+        self.document_layer = on;
+        self
     }
 }
 

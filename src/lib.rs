@@ -82,19 +82,26 @@ macro_rules! word_set {
     };
 }
 
+mod date;
 mod entity;
 mod error;
 mod extractor;
 mod gazetteer;
+mod links;
 mod normalize;
 mod pipeline;
 mod rules;
 mod tokenize;
 mod wordtable;
 
+pub use date::{Date, DateError};
 pub use entity::{Document, Entity, Kind, Place, Source, Value};
 pub use error::Error;
-pub use extractor::{Extractor, ExtractorBuilder};
+pub use extractor::{Extractor, ExtractorBuilder, Options};
+pub use links::{
+    Acronym, Affiliation, Gender, Mention, Person, Quote, Ref, Relation, RelationKind, Span,
+    Speaker,
+};
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
@@ -118,5 +125,10 @@ mod auto_traits {
         assert_all::<Value>();
         assert_all::<Source>();
         assert_all::<Error>();
+        assert_all::<Options>();
+        assert_all::<Date>();
+        assert_all::<Person>();
+        assert_all::<Quote>();
+        assert_all::<Relation>();
     }
 }

@@ -450,11 +450,15 @@ impl<'a> Run<'a> {
                 text: orig[start..end].to_string(),
                 value: c.value,
                 source,
+                warning: None,
             });
         }
         // The emptied buffer goes back to the scratch with the others.
         self.cands = kept;
-        Document { entities }
+        Document {
+            entities,
+            ..Document::default()
+        }
     }
 }
 
