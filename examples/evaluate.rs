@@ -2,7 +2,7 @@
 //! errors.
 //!
 //! ```text
-//! cargo run --release --example evaluate -- CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS] [--json-summary OUT.json] [--passes N]
+//! cargo run --release --example evaluate -- CORPUS.jsonl [--predictions OUT.jsonl] [--links OUT.jsonl] [--errors N] [--limit DOCS] [--json-summary OUT.json] [--passes N]
 //! cargo run --release --example evaluate -- CORPUS.jsonl --score PRED.jsonl [--errors N] [--limit DOCS] [--json-summary OUT.json]
 //! cargo run --release --example evaluate -- ../shared/corpora/winer-fr-dev.jsonl
 //! ```
@@ -56,6 +56,15 @@
 //! the corpus) are an error. The report is the same, with the extraction-time line replaced by a
 //! line on the predictions read. `--score` and `--predictions` cannot be combined.
 //!
+//! `--links OUT.jsonl` runs the document layer too and writes one line a document:
+//! `{"id": …, "persons": [{"name", "mentions": [{"start", "end", "text"}], "titles": [{"start",
+//! "end", "text"}], "affiliation": {"country": "RU"} | {"organisation": "…"} | null}],
+//! "acronyms": [{"acronym", "expansion", "defined_in_text"}], "quotes": [{"start", "end",
+//! "speaker": name | null}]}` — offsets in Unicode code points into the document's `text`;
+//! `name` a person's canonical name; `speaker` a person's canonical name or an organisation's
+//! name. Tools outside the project read it: keep it stable. A corpus line's optional
+//! `"date": "YYYY-MM-DD"` is the document's date (relative dates get values from it).
+//!
 //! `--json-summary OUT.json` also writes the figures as JSON, for scripts (see
 //! `benches/compare/`): `corpus`, `documents`, `chars`, `bytes`, `system` (`"nommer"` or
 //! `"predictions"`), `predictions_file` (the `--score` file or null), `labels` (per scored label:
@@ -101,6 +110,8 @@ struct Doc {
     id: serde_json::Value,
     text: String,
     gold: Vec<Span>,
+    /// The line's `"date"`, the document's date.
+    date: Option<nommer::Date>,
 }
 
 struct Options {
@@ -112,9 +123,10 @@ struct Options {
     limit: Option<usize>,
     persons_with_titles: bool,
     passes: usize,
+    links: Option<String>,
 }
 
-const USAGE: &str = "usage: evaluate CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS] [--json-summary OUT.json] [--persons-with-titles] [--passes N]
+const USAGE: &str = "usage: evaluate CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS] [--json-summary OUT.json] [--persons-with-titles] [--passes N] [--links OUT.jsonl]
        evaluate CORPUS.jsonl --score PRED.jsonl [--errors N] [--limit DOCS] [--json-summary OUT.json]";
 
 fn parse_args() -> Result<Options, String> {
@@ -126,6 +138,7 @@ fn parse_args() -> Result<Options, String> {
     let mut limit = None;
     let mut persons_with_titles = false;
     let mut passes = 1;
+    let mut links = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
@@ -144,6 +157,7 @@ fn parse_args() -> Result<Options, String> {
                 std::process::exit(0);
             }
             "--predictions" => predictions = Some(value("--predictions")?),
+            "--links" => links = Some(value("--links")?),
             "--score" => score = Some(value("--score")?),
             "--json-summary" => json_summary = Some(value("--json-summary")?),
             "--persons-with-titles" => persons_with_titles = true,
@@ -179,6 +193,7 @@ fn parse_args() -> Result<Options, String> {
     Ok(Options {
         corpus: corpus.ok_or("missing CORPUS.jsonl")?,
         predictions,
+        links,
         score,
         json_summary,
         errors,
@@ -236,7 +251,21 @@ fn parse_doc(line: &str, warnings: &mut Vec<String>) -> Result<Doc, String> {
             text: span_text.to_string(),
         });
     }
-    Ok(Doc { id, text, gold })
+    let date = match v.get("date") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(d) => Some(
+            d.as_str()
+                .ok_or("\"date\" is not a string")?
+                .parse::<nommer::Date>()
+                .map_err(|e| e.to_string())?,
+        ),
+    };
+    Ok(Doc {
+        id,
+        text,
+        gold,
+        date,
+    })
 }
 
 /// True positives, gold and predicted counts.
@@ -435,6 +464,59 @@ fn write_predictions(opts: &Options, docs: &[Doc], results: &[nommer::Document])
             eprintln!("evaluate: cannot write {path}: {e}");
             std::process::exit(1);
         }
+    }
+}
+
+/// Writes `--links`, if asked: per document its persons, acronyms and quotes, offsets in code
+/// points (the shape in the module's documentation).
+fn write_links(opts: &Options, docs: &[Doc], results: &[nommer::Document]) {
+    use serde_json::json;
+    let Some(path) = &opts.links else { return };
+    let span = |s: &nommer::Span| {
+        let r = s.char_range();
+        json!({"start": r.start, "end": r.end, "text": s.text()})
+    };
+    let written = (|| -> std::io::Result<()> {
+        let mut w = BufWriter::new(std::fs::File::create(path)?);
+        for (d, doc) in docs.iter().zip(results) {
+            let persons: Vec<serde_json::Value> = doc
+                .persons()
+                .iter()
+                .map(|p| {
+                    json!({
+                        "name": p.name(),
+                        "mentions": p.mentions().iter().map(|m| span(m.span())).collect::<Vec<_>>(),
+                        "titles": p.titles().iter().map(|m| span(m.span())).collect::<Vec<_>>(),
+                        "affiliation": p.affiliation(),
+                    })
+                })
+                .collect();
+            let acronyms: Vec<serde_json::Value> = doc
+                .acronyms()
+                .iter()
+                .map(|a| {
+                    json!({"acronym": a.acronym(), "expansion": a.expansion(),
+                           "defined_in_text": a.defined_in_text()})
+                })
+                .collect();
+            let quotes: Vec<serde_json::Value> = doc
+                .quotes()
+                .iter()
+                .map(|q| {
+                    let r = q.span().char_range();
+                    json!({"start": r.start, "end": r.end, "speaker": q.speaker().map(|s| s.name())})
+                })
+                .collect();
+            let line =
+                json!({"id": d.id, "persons": persons, "acronyms": acronyms, "quotes": quotes});
+            serde_json::to_writer(&mut w, &line)?;
+            w.write_all(b"\n")?;
+        }
+        w.flush()
+    })();
+    if let Err(e) = written {
+        eprintln!("evaluate: cannot write {path}: {e}");
+        std::process::exit(1);
     }
 }
 
@@ -706,7 +788,15 @@ fn main() {
             let mut pass = Duration::ZERO;
             for d in &docs {
                 let t = Instant::now();
-                let doc = extractor.extract(&d.text);
+                let doc = if opts.links.is_some() || d.date.is_some() {
+                    let mut o = nommer::Options::new().document_layer(opts.links.is_some());
+                    if let Some(date) = d.date {
+                        o = o.date(date);
+                    }
+                    extractor.extract_with(&d.text, &o)
+                } else {
+                    extractor.extract(&d.text)
+                };
                 pass += t.elapsed();
                 results.push(doc);
             }
@@ -715,6 +805,7 @@ fn main() {
         pass_times.sort();
         elapsed = pass_times[pass_times.len() / 2];
         write_predictions(&opts, &docs, &results);
+        write_links(&opts, &docs, &results);
         results
             .iter()
             .map(|doc| {

@@ -3,18 +3,35 @@
 //! ```text
 //! cargo run --release --example extract -- seeds/000_3d983a079f199569.txt
 //! cargo run --release --example extract -- --json seeds/000_3d983a079f199569.txt
+//! cargo run --release --example extract -- --date 2024-11-27 seeds/000_3d983a079f199569.txt
+//! cargo run --release --example extract -- --flat seeds/000_3d983a079f199569.txt
 //! ```
+//!
+//! After the entities it prints the document layer: the persons with their mentions, titles
+//! and affiliation, the quotations with their speakers, the acronyms (`--flat` leaves it out).
+//! `--date YYYY-MM-DD` gives the document's date (relative dates get their values).
 
 use std::io::Read;
 
 fn main() {
     let mut json = false;
+    let mut flat = false;
+    let mut date = None;
     let mut path = None;
-    for arg in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--flat" => flat = true,
+            "--date" => {
+                let d = args.next().unwrap_or_default();
+                date = Some(d.parse::<nommer::Date>().unwrap_or_else(|e| {
+                    eprintln!("extract: --date: {e}");
+                    std::process::exit(2);
+                }));
+            }
             "-h" | "--help" => {
-                eprintln!("usage: extract [--json] [FILE]   (reads standard input without FILE)");
+                eprintln!("usage: extract [--json] [--flat] [--date YYYY-MM-DD] [FILE]   (reads standard input without FILE)");
                 return;
             }
             _ => path = Some(arg),
@@ -34,7 +51,11 @@ fn main() {
             s
         }
     };
-    let doc = nommer::Extractor::default().extract(&text);
+    let mut options = nommer::Options::new().document_layer(!flat);
+    if let Some(d) = date {
+        options = options.date(d);
+    }
+    let doc = nommer::Extractor::default().extract_with(&text, &options);
     if json {
         println!(
             "{}",
@@ -66,4 +87,38 @@ fn main() {
         );
     }
     eprintln!("{} entities", doc.len());
+    if flat {
+        return;
+    }
+    println!();
+    for p in doc.persons() {
+        let mentions: Vec<&str> = p.mentions().iter().map(|m| m.span().text()).collect();
+        println!("person  {}  mentions {:?}", p.name(), mentions);
+        for t in p.titles() {
+            println!("          title  {}", t.span().text());
+        }
+        if let Some(a) = p.affiliation() {
+            println!(
+                "          affiliation  {}",
+                serde_json::to_string(a).expect("affiliation serialises")
+            );
+        }
+    }
+    for q in doc.quotes() {
+        let speaker = q.speaker().map_or("(no speaker)".to_string(), |s| {
+            format!("{} [{} {:?}]", s.name(), s.rule(), s.cue().text())
+        });
+        println!(
+            "quote   {:?}\n          speaker  {speaker}",
+            q.span().text()
+        );
+    }
+    for a in doc.acronyms() {
+        let how = if a.defined_in_text() {
+            "defined in the text"
+        } else {
+            "gazetteer"
+        };
+        println!("acronym {} = {} ({how})", a.acronym(), a.expansion());
+    }
 }

@@ -7,9 +7,10 @@
 //! return:
 //!
 //! 1. [`persons::cluster`]: person mentions → persons (canonical name, mentions, gender);
-//! 2. [`offices::link`]: titles and affiliations of each person, from appositions, titles before
+//! 2. [`acronyms::collect`]: acronyms and their expansions, defined in the text or known (a
+//!    definition in the text gives every mention its expansion);
+//! 3. [`offices::link`]: titles and affiliations of each person, from appositions, titles before
 //!    the name, demonyms, and titles used alone that refer back to a person;
-//! 3. [`acronyms::collect`]: acronyms and their expansions, defined in the text or known;
 //! 4. [`quotes::find`]: quotations and their speakers.
 //!
 //! The flat entities are not changed, except that a person mention's value is its person's
@@ -24,7 +25,6 @@ mod acronyms;
 mod offices;
 mod persons;
 mod quotes;
-#[allow(dead_code)] // filled by the steps as they land
 mod text;
 
 /// A piece of the caller's text: byte and char ranges and the text itself.
@@ -92,7 +92,6 @@ impl Mention {
     pub fn span(&self) -> &Span {
         &self.span
     }
-    #[allow(dead_code)]
     pub(crate) fn of(entities: &[Entity], i: usize) -> Mention {
         Mention {
             entity: i,
@@ -340,8 +339,8 @@ pub(crate) fn read(text: &str, entities: &mut [Entity], lex: &Lexicon) -> Links 
     let view = text::View::new(text, entities);
     let mut persons = persons::cluster(&view, entities, lex);
     let mut relations = Vec::new();
-    offices::link(&view, entities, &mut persons, &mut relations, lex);
     let acronyms = acronyms::collect(&view, entities, &mut relations);
+    offices::link(&view, entities, &mut persons, &mut relations, lex);
     let quotes = quotes::find(&view, entities, &persons, &mut relations);
     for (k, q) in quotes.iter().enumerate() {
         if let Some(s) = &q.speaker {

@@ -1,16 +1,411 @@
 //! Titles and affiliations of persons.
+//!
+//! Read off the flat entities and the few words between them, in this order:
+//!
+//! 1. *title before the name*: a title, its complements (« du [Mali] », « nigérien »), then the
+//!    name (« le président nigérien Mohamed Bazoum ») or, after « , le », another title of the
+//!    same person (« le Premier ministre, le général de division Abdoulaye Maïga »);
+//! 2. *apposition*: the name, a comma, a title and its complements, closed by punctuation
+//!    (« Alexandre Novak, vice-Premier ministre de la Fédération de Russie, »), and the titles
+//!    that follow it with « également », « et » (« X, ministre des Finances et porte-parole du
+//!    gouvernement »); with an article (« X, le président du Sénat, ») the title must be closed
+//!    by punctuation, so that a new clause (« Après avoir reçu X, le ministre a dit ») is no
+//!    apposition;
+//! 3. *back reference*: a title used alone after an article (« le vice-Premier ministre a
+//!    ajouté ») names the one person already given that title, if only one was;
+//! 4. *affiliation*: the first title of a person that has a complement naming a country or an
+//!    organisation (« du Mali », « de l'ONU », « malien »), else a demonym just before the name
+//!    (« l'Allemande Kristin Möller »), else — for a person with a title whose country the text
+//!    does not say — the country the article is about, when one country is named clearly more
+//!    often than any other.
 
-use super::text::View;
-use super::{Person, Relation};
-use crate::entity::Entity;
+use super::text::{fold, View};
+use super::{Affiliation, Gender, Mention, Person, Ref, Relation, RelationKind};
+use crate::entity::{Entity, Kind, Place, Value};
 use crate::gazetteer::Lexicon;
 
-/// Gives each person the titles the text gives them and their affiliation.
+/// Gives each person the titles the text gives them and their affiliation, and records the
+/// person–title, title–affiliation and person–affiliation relations.
 pub(crate) fn link(
-    _view: &View<'_>,
-    _entities: &[Entity],
-    _persons: &mut [Person],
-    _relations: &mut Vec<Relation>,
+    view: &View<'_>,
+    entities: &[Entity],
+    persons: &mut [Person],
+    relations: &mut Vec<Relation>,
     _lex: &Lexicon,
 ) {
+    let n = entities.len();
+    // Person of each entity.
+    let mut person_of: Vec<Option<usize>> = vec![None; n];
+    for (p, person) in persons.iter().enumerate() {
+        for m in &person.mentions {
+            person_of[m.entity] = Some(p);
+        }
+    }
+    let gaps: Vec<String> = (0..n)
+        .map(|i| match entities.get(i + 1) {
+            Some(next) => fold(view.gap(entities[i].end, next.start)),
+            None => String::new(),
+        })
+        .collect();
+    // Per title entity: its holder, and its affiliation (with the entity that gives it).
+    let mut holder: Vec<Option<usize>> = vec![None; n];
+    let affiliation: Vec<Option<(Affiliation, usize)>> = (0..n)
+        .map(|i| {
+            if entities[i].kind == Kind::Title {
+                complement(entities, &gaps, i)
+            } else {
+                None
+            }
+        })
+        .collect();
+    // The end of a title's complements: the last entity of « président de la Transition du
+    // Mali » (the title itself when none).
+    let complement_end = |i: usize| -> usize {
+        match &affiliation[i] {
+            Some((_, j)) => *j,
+            None => i,
+        }
+    };
+
+    // 1. Titles before the name.
+    let mut i = 0;
+    while i < n {
+        if entities[i].kind != Kind::Title || holder[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let mut chain = vec![i];
+        let mut j = i;
+        let found = loop {
+            let k = complement_end(j);
+            let Some(next) = entities.get(k + 1) else {
+                break None;
+            };
+            let g = gaps[k].as_str();
+            match next.kind {
+                Kind::Person if matches!(g, " " | ", " | " , ") => break person_of[k + 1],
+                Kind::Title if matches!(g, ", le " | ", la " | ", l'" | " , le " | " , la ") => {
+                    chain.push(k + 1);
+                    j = k + 1;
+                }
+                Kind::Title if g == " " => {
+                    chain.push(k + 1);
+                    j = k + 1;
+                }
+                _ => break None,
+            }
+        };
+        let last = *chain.last().unwrap_or(&i);
+        if let Some(p) = found {
+            for &t in &chain {
+                holder[t] = Some(p);
+            }
+        }
+        i = last.max(i) + 1;
+    }
+
+    // 2. Appositions after the name.
+    for i in 0..n {
+        if entities[i].kind != Kind::Person {
+            continue;
+        }
+        let Some(p) = person_of[i] else { continue };
+        let mut k = i;
+        let mut first = true;
+        while let Some(next) = entities.get(k + 1) {
+            if next.kind != Kind::Title || holder[k + 1].is_some() {
+                break;
+            }
+            let g = gaps[k].as_str();
+            let (ok, needs_close) = if first {
+                apposition_opening(g)
+            } else {
+                (
+                    matches!(
+                        g,
+                        ", egalement "
+                            | " et "
+                            | ", et "
+                            | " mais aussi "
+                            | ", mais aussi "
+                            | " et egalement "
+                            | ", ainsi que "
+                    ),
+                    false,
+                )
+            };
+            if !ok {
+                break;
+            }
+            let t = k + 1;
+            let end = complement_end(t);
+            if needs_close && !closed(view, entities, end) {
+                break;
+            }
+            holder[t] = Some(p);
+            k = end;
+            first = false;
+        }
+    }
+
+    // 3. Titles used alone that refer back to a person given that title before.
+    let mut given: Vec<(String, usize, usize)> = Vec::new(); // (folded title, person, entity)
+    for i in 0..n {
+        if entities[i].kind != Kind::Title {
+            continue;
+        }
+        let key = fold(&entities[i].text);
+        if let Some(p) = holder[i] {
+            given.push((key, p, i));
+            continue;
+        }
+        if !after_article(view.text, entities[i].start) {
+            continue;
+        }
+        let mut who: Vec<usize> = given
+            .iter()
+            .filter(|(k, _, _)| *k == key)
+            .map(|&(_, p, _)| p)
+            .collect();
+        who.dedup();
+        who.sort_unstable();
+        who.dedup();
+        if let [p] = who.as_slice() {
+            holder[i] = Some(*p);
+        }
+    }
+
+    // Titles, gender, relations.
+    for i in 0..n {
+        let Some(p) = holder[i] else { continue };
+        persons[p].titles.push(Mention::of(entities, i));
+        if persons[p].gender.is_none() {
+            persons[p].gender = title_gender(view.text, &entities[i]);
+        }
+        relations.push(Relation {
+            kind: RelationKind::PersonTitle,
+            from: Ref::Person(p),
+            to: Ref::Entity(i),
+            evidence: evidence(view, entities, i, p, persons),
+        });
+        if let Some((a, j)) = &affiliation[i] {
+            relations.push(Relation {
+                kind: RelationKind::TitleAffiliation,
+                from: Ref::Entity(i),
+                to: affiliation_ref(a),
+                evidence: view.span(entities[i].start, entities[*j].end),
+            });
+        }
+    }
+    for person in persons.iter_mut() {
+        person.titles.sort_by_key(|m| m.entity);
+    }
+
+    // 4. Affiliations.
+    let dominant = dominant_country(entities);
+    for (p, person) in persons.iter_mut().enumerate() {
+        let from_title = person.titles.iter().find_map(|t| {
+            affiliation[t.entity]
+                .as_ref()
+                .map(|(a, j)| (a.clone(), t.entity, *j))
+        });
+        let found = from_title.or_else(|| {
+            person.mentions.iter().find_map(|m| {
+                let i = m.entity;
+                let prev = i.checked_sub(1)?;
+                let e = &entities[prev];
+                if e.kind == Kind::Demonym && gaps[prev] == " " {
+                    single_country(e).map(|c| (Affiliation::Country(c), prev, i))
+                } else {
+                    None
+                }
+            })
+        });
+        let found = found.or_else(|| {
+            let (code, at) = dominant.as_ref()?;
+            let t = person.titles.first()?;
+            Some((Affiliation::Country(code.clone()), t.entity, *at))
+        });
+        if let Some((a, from, to)) = found {
+            let (s, e) = (from.min(to), from.max(to));
+            relations.push(Relation {
+                kind: RelationKind::PersonAffiliation,
+                from: Ref::Person(p),
+                to: affiliation_ref(&a),
+                evidence: view.span(entities[s].start, entities[e].end),
+            });
+            person.affiliation = Some(a);
+        }
+    }
+}
+
+/// The complement of title `i` that says whom it belongs to: « de la [Fédération de Russie] »,
+/// « du [Mali] », « de l'[ONU] », « [malien] », with the entity that gives it.
+fn complement(entities: &[Entity], gaps: &[String], i: usize) -> Option<(Affiliation, usize)> {
+    let next = entities.get(i + 1)?;
+    let g = gaps[i].as_str();
+    let of = matches!(g, " de " | " du " | " des " | " de la " | " de l'" | " d'");
+    match next.kind {
+        Kind::Location if of && next.place == Some(Place::Country) => match &next.value {
+            Some(Value::Country(c)) => Some((Affiliation::Country(c.clone()), i + 1)),
+            _ => None,
+        },
+        Kind::Organisation if of => {
+            let name = match &next.value {
+                Some(Value::Name(n)) => n.clone(),
+                _ => next.text.clone(),
+            };
+            Some((Affiliation::Organisation(name), i + 1))
+        }
+        Kind::Demonym if g == " " => single_country(next).map(|c| (Affiliation::Country(c), i + 1)),
+        _ => None,
+    }
+}
+
+/// The country of a demonym that names one.
+fn single_country(e: &Entity) -> Option<String> {
+    match &e.value {
+        Some(Value::Countries(cs)) if cs.len() == 1 => Some(cs[0].clone()),
+        _ => None,
+    }
+}
+
+/// Whether the folded words between a name and a title open an apposition, and whether the
+/// title must then be closed by punctuation (after an article).
+fn apposition_opening(g: &str) -> (bool, bool) {
+    let Some(rest) = g.strip_prefix(", ").or_else(|| g.strip_prefix(" , ")) else {
+        // « Abdoulaye Diop (ministre des Affaires étrangères) ».
+        return (g == " (", false);
+    };
+    match rest {
+        "" | "egalement " | "ancien " | "ancienne " | "actuel " | "actuelle " | "alors "
+        | "desormais " | "nouveau " | "nouvelle " | "lui-meme " | "elle-meme " => (true, false),
+        "le " | "la " | "l'" | "l'ancien " | "l'ancienne " | "l'actuel " | "l'actuelle "
+        | "le nouveau " | "la nouvelle " => (true, true),
+        _ => (false, false),
+    }
+}
+
+/// Whether punctuation (or the end of the text or of a line) follows entity `i`.
+fn closed(view: &View<'_>, entities: &[Entity], i: usize) -> bool {
+    let rest = &view.text[entities[i].end..];
+    let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}', '\t']);
+    rest.is_empty()
+        || rest.starts_with([',', '.', ';', ':', ')', '»', '\n', '\r', '!', '?', '”', '"'])
+}
+
+/// Whether an article that refers back (« le », « la », « l' », « ce », « cette ») stands just
+/// before byte `start`.
+fn after_article(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let tail: String = {
+        let mut cs: Vec<char> = before.chars().rev().take(8).collect();
+        cs.reverse();
+        cs.into_iter().collect()
+    };
+    let f = fold(&tail);
+    if f.ends_with("l'") {
+        return true;
+    }
+    let f = f.trim_end();
+    let w = f
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .next()
+        .unwrap_or("");
+    matches!(w, "le" | "la" | "ce" | "cette" | "du" | "au")
+}
+
+/// The gender a title gives its holder: « la ministre », « présidente ».
+fn title_gender(text: &str, e: &Entity) -> Option<Gender> {
+    let before: String = {
+        let mut cs: Vec<char> = text[..e.start].chars().rev().take(6).collect();
+        cs.reverse();
+        cs.into_iter().collect()
+    };
+    let b = fold(&before);
+    let b = b.trim_end();
+    if b.ends_with(" la") || b == "la" || b.ends_with(" cette") {
+        return Some(Gender::Feminine);
+    }
+    let head = fold(&e.text);
+    let head = head.split([' ', '-']).find(|w| *w != "vice").unwrap_or("");
+    if head.ends_with("ente")
+        || head.ends_with("trice")
+        || head.ends_with("euse")
+        || head.ends_with("iere")
+        || head.ends_with("ere") && head != "pere" && head != "frere"
+        || matches!(
+            head,
+            "premiere" | "deputee" | "deleguee" | "chargee" | "elue"
+        )
+    {
+        return Some(Gender::Feminine);
+    }
+    if b.ends_with(" le") || b == "le" || b.ends_with(" du") || b.ends_with(" au") {
+        return Some(Gender::Masculine);
+    }
+    None
+}
+
+/// The text that shows that person `p` holds title `t`: from the nearest of its mentions to
+/// the title.
+fn evidence(
+    view: &View<'_>,
+    entities: &[Entity],
+    t: usize,
+    p: usize,
+    persons: &[Person],
+) -> super::Span {
+    let te = &entities[t];
+    let near = persons[p]
+        .mentions
+        .iter()
+        .map(|m| &entities[m.entity])
+        .min_by_key(|e| {
+            if e.start >= te.end {
+                e.start - te.end
+            } else {
+                te.start.saturating_sub(e.end)
+            }
+        });
+    match near {
+        Some(m) if m.start.abs_diff(te.start) < 400 => {
+            view.span(m.start.min(te.start), m.end.max(te.end))
+        }
+        _ => super::Span::of(te),
+    }
+}
+
+fn affiliation_ref(a: &Affiliation) -> Ref {
+    match a {
+        Affiliation::Country(c) => Ref::Country(c.clone()),
+        Affiliation::Organisation(o) => Ref::Organisation(o.clone()),
+    }
+}
+
+/// The country the article is about: the one named most often (countries and demonyms that
+/// name one), if it is named at least twice and more often than any other. Returns the code and
+/// the index of its first mention.
+fn dominant_country(entities: &[Entity]) -> Option<(String, usize)> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        let code = match (&e.kind, &e.value) {
+            (Kind::Location, Some(Value::Country(c))) => c.clone(),
+            (Kind::Demonym, _) => match single_country(e) {
+                Some(c) => c,
+                None => continue,
+            },
+            _ => continue,
+        };
+        match counts.iter_mut().find(|(c, _, _)| *c == code) {
+            Some(x) => x.1 += 1,
+            None => counts.push((code, 1, i)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    match counts.as_slice() {
+        [(c, n, i)] if *n >= 2 => Some((c.clone(), *i)),
+        [(c, n, i), (_, m, _), ..] if *n >= 2 && *n > *m => Some((c.clone(), *i)),
+        _ => None,
+    }
 }

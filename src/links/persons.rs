@@ -1,12 +1,276 @@
 //! Persons as clusters of mentions.
+//!
+//! A mention is a person entity. Its *key* is its folded words (« Alexandre Novak » →
+//! `alexandre novak`). A mention whose key is the end of a longer mention's key (« Novak »,
+//! « Le Pen », « von der Leyen ») or a lone first word of one (« Alexandre ») is *short*; the
+//! others open persons. A short mention goes to the person whose longer key it continues; when
+//! several do (« Marine Le Pen », « Jean-Marie Le Pen »), to those of its gender (« M. »,
+//! « Mme »), then to the one mentioned last before it (the one the text is talking about), or
+//! else the first after it. A short mention that no longer one continues opens a person of its
+//! own (« M. Dupont » alone).
 
-use super::text::View;
-use super::Person;
-use crate::entity::Entity;
-use crate::gazetteer::Lexicon;
+use super::text::{fold, View};
+use super::{Gender, Mention, Person};
+use crate::entity::{Entity, Kind, Value};
+use crate::gazetteer::{EntryKind, Lexicon, FEM, MASC};
 
-/// Groups the person mentions of `entities` into persons, and gives each mention its person's
-/// canonical name as value.
-pub(crate) fn cluster(_view: &View<'_>, _entities: &mut [Entity], _lex: &Lexicon) -> Vec<Person> {
-    Vec::new()
+/// One person mention, as clustering sees it.
+struct M {
+    entity: usize,
+    key: Vec<String>,
+    gender: Option<Gender>,
+}
+
+/// Groups the person mentions of `entities` into persons, in order of first mention, and gives
+/// each mention its person's canonical name as value (none for a mention that is the canonical
+/// name itself).
+pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -> Vec<Person> {
+    let ms: Vec<M> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::Person)
+        .map(|(i, e)| M {
+            entity: i,
+            key: key_of(&e.text),
+            gender: honorific_gender(view.text, e.start),
+        })
+        .filter(|m| !m.key.is_empty())
+        .collect();
+    // Which mentions are short: their key continues a longer key of the text.
+    let short: Vec<bool> = ms
+        .iter()
+        .map(|m| ms.iter().any(|o| continues(&m.key, &o.key)))
+        .collect();
+    // Persons: index of their first mention's key owner, and their mentions (indices in ms).
+    let mut keys: Vec<&[String]> = Vec::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut of_mention: Vec<Option<usize>> = vec![None; ms.len()];
+    for (k, m) in ms.iter().enumerate() {
+        if short[k] {
+            continue;
+        }
+        let p = match keys.iter().position(|key| *key == m.key.as_slice()) {
+            Some(p) => p,
+            None => {
+                keys.push(&m.key);
+                members.push(Vec::new());
+                keys.len() - 1
+            }
+        };
+        members[p].push(k);
+        of_mention[k] = Some(p);
+    }
+    let mut genders: Vec<Option<Gender>> = members
+        .iter()
+        .map(|ks| person_gender(ks.iter().map(|&k| &ms[k]), lex))
+        .collect();
+    // Short mentions, in text order: the person the text means.
+    for (k, m) in ms.iter().enumerate() {
+        if !short[k] {
+            continue;
+        }
+        let mut cands: Vec<usize> = (0..keys.len())
+            .filter(|&p| continues(&m.key, keys[p]))
+            .collect();
+        if cands.len() > 1 {
+            if let Some(g) = m.gender {
+                let agreeing: Vec<usize> = cands
+                    .iter()
+                    .copied()
+                    .filter(|&p| genders[p] != Some(other(g)))
+                    .collect();
+                if !agreeing.is_empty() {
+                    cands = agreeing;
+                }
+            }
+        }
+        let pos = entities[m.entity].start;
+        let chosen = if cands.len() <= 1 {
+            cands.first().copied()
+        } else {
+            // The one mentioned last before this mention, else the first mentioned after.
+            let last_before = |p: usize| {
+                members[p]
+                    .iter()
+                    .map(|&j| entities[ms[j].entity].start)
+                    .filter(|&s| s < pos)
+                    .max()
+            };
+            let first_after = |p: usize| {
+                members[p]
+                    .iter()
+                    .map(|&j| entities[ms[j].entity].start)
+                    .filter(|&s| s > pos)
+                    .min()
+                    .unwrap_or(usize::MAX)
+            };
+            cands
+                .iter()
+                .copied()
+                .max_by_key(|&p| last_before(p).map_or(0, |s| s + 1))
+                .filter(|&p| last_before(p).is_some())
+                .or_else(|| cands.iter().copied().min_by_key(|&p| first_after(p)))
+        };
+        let p = match chosen {
+            Some(p) => p,
+            // No longer name continues it: a person of its own, with the other short
+            // mentions of the same key.
+            None => match (0..keys.len()).find(|&p| keys[p] == m.key.as_slice()) {
+                Some(p) => p,
+                None => {
+                    keys.push(&m.key);
+                    members.push(Vec::new());
+                    genders.push(None);
+                    keys.len() - 1
+                }
+            },
+        };
+        members[p].push(k);
+        of_mention[k] = Some(p);
+        if genders[p].is_none() {
+            genders[p] = m.gender;
+        }
+    }
+    // Persons in order of first mention, mentions in text order.
+    let mut order: Vec<usize> = (0..members.len())
+        .filter(|&p| !members[p].is_empty())
+        .collect();
+    for ks in members.iter_mut() {
+        ks.sort_by_key(|&k| ms[k].entity);
+    }
+    order.sort_by_key(|&p| ms[members[p][0]].entity);
+    let mut persons = Vec::with_capacity(order.len());
+    for p in order {
+        let ks = &members[p];
+        let name = canonical_name(ks.iter().map(|&k| &entities[ms[k].entity]));
+        for &k in ks {
+            let e = &mut entities[ms[k].entity];
+            e.value = (e.text != name).then(|| Value::Name(name.clone()));
+        }
+        persons.push(Person {
+            name,
+            gender: genders[p],
+            mentions: ks
+                .iter()
+                .map(|&k| Mention::of(entities, ms[k].entity))
+                .collect(),
+            titles: Vec::new(),
+            affiliation: None,
+        });
+    }
+    persons
+}
+
+/// The folded words of a name, hyphens kept inside words (« Jean-Marie »).
+fn key_of(name: &str) -> Vec<String> {
+    fold(name)
+        .split(|c: char| c.is_whitespace() || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether the key `short` is the end of the longer `long` (« Novak » of « Alexandre Novak »),
+/// or its lone first word (« Alexandre »).
+fn continues(short: &[String], long: &[String]) -> bool {
+    short.len() < long.len() && (long.ends_with(short) || (short.len() == 1 && long[0] == short[0]))
+}
+
+/// The gender an honorific just before byte `start` gives: « M. », « Mme », « Monsieur »…
+fn honorific_gender(text: &str, start: usize) -> Option<Gender> {
+    let before = text.get(..start)?;
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let f = fold(&tail);
+    let f = f.trim_end();
+    let word = f
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == ',')
+        .next()
+        .unwrap_or("");
+    match word {
+        "m." | "m" | "mr" | "mr." | "monsieur" | "messieurs" => Some(Gender::Masculine),
+        "mme" | "mme." | "mlle" | "mlle." | "madame" | "mademoiselle" => Some(Gender::Feminine),
+        _ => None,
+    }
+}
+
+fn other(g: Gender) -> Gender {
+    match g {
+        Gender::Masculine => Gender::Feminine,
+        Gender::Feminine => Gender::Masculine,
+    }
+}
+
+/// A person's gender from its mentions: an honorific before one, else the first name of its
+/// longest key when the first-name list gives it one gender.
+fn person_gender<'m>(ms: impl Iterator<Item = &'m M> + Clone, lex: &Lexicon) -> Option<Gender> {
+    if let Some(g) = ms.clone().find_map(|m| m.gender) {
+        return Some(g);
+    }
+    let longest = ms.max_by_key(|m| m.key.len())?;
+    if longest.key.len() < 2 {
+        return None;
+    }
+    first_name_gender(&longest.key[0], lex)
+}
+
+/// The gender of a first name, when the list gives it one (« Aminata »: feminine).
+pub(crate) fn first_name_gender(folded: &str, lex: &Lexicon) -> Option<Gender> {
+    // « Jean-Marie »: the first part tells.
+    let first = folded.split('-').next().unwrap_or(folded);
+    let (_, e) = lex.word_of(first, EntryKind::FirstName)?;
+    match (e.has(MASC), e.has(FEM)) {
+        (true, false) => Some(Gender::Masculine),
+        (false, true) => Some(Gender::Feminine),
+        _ => None,
+    }
+}
+
+/// The canonical name among a person's mentions: the one of most words, then most letters;
+/// a form not all in capitals before one that is (« Ousmane Sonko » over « OUSMANE SONKO »).
+fn canonical_name<'e>(es: impl Iterator<Item = &'e Entity>) -> String {
+    es.max_by_key(|e| {
+        let words = e.text.split_whitespace().count();
+        let caps = e.text.chars().any(char::is_lowercase);
+        (
+            words,
+            caps,
+            e.text.chars().count(),
+            std::cmp::Reverse(e.start),
+        )
+    })
+    .map(|e| e.text.clone())
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_keys() {
+        let k = |s: &str| key_of(s);
+        assert!(continues(&k("Novak"), &k("Alexandre Novak")));
+        assert!(continues(&k("Le Pen"), &k("Jean-Marie Le Pen")));
+        assert!(continues(&k("Alexandre"), &k("Alexandre Novak")));
+        assert!(!continues(&k("Alexandre Novak"), &k("Alexandre Novak")));
+        assert!(!continues(&k("Marie"), &k("Jean-Marie Le Pen")));
+        assert!(continues(&k("NOVAK"), &k("Alexandre Novak")));
+    }
+
+    #[test]
+    fn honorifics() {
+        let t = "Puis M. Novak et Mme Diarra, puis Madame Sy et Traoré.";
+        let at = |w: &str| t.find(w).unwrap();
+        assert_eq!(honorific_gender(t, at("Novak")), Some(Gender::Masculine));
+        assert_eq!(honorific_gender(t, at("Diarra")), Some(Gender::Feminine));
+        assert_eq!(honorific_gender(t, at("Sy")), Some(Gender::Feminine));
+        assert_eq!(honorific_gender(t, at("Traoré")), None);
+    }
 }

@@ -1,15 +1,952 @@
 //! Quotations and their speakers.
+//!
+//! A quotation is the text between « and », “ and ”, or two straight double quotes of one
+//! paragraph; it may span sentences. One of three words or fewer (« gilets jaunes », a title)
+//! is a quotation only when a cue attributes it. The speaker comes from, in this order:
+//!
+//! 1. the words right after it: « …, a déclaré X », « …, a indiqué l'ONU », « …, selon X »,
+//!    « …, a-t-il ajouté », « …, dit-elle » (`after-quote`, `after-quote-pronoun`);
+//! 2. the clause before it, ending with a colon or « que »: « X a déclaré : « … » »,
+//!    « Il a ajouté : « … » » (`colon`, `colon-pronoun`); or opening with « selon », « pour »,
+//!    « d'après » and a name: « Selon X, « … » » (`selon`);
+//! 3. a cue inside it: « « …, a-t-il ajouté, … » » (`inside-pronoun`).
+//!
+//! A pronoun (« il », « elle ») is the person mentioned last before the quotation, in its
+//! paragraph or the one before, outside quotations, whose gender agrees; a plural pronoun
+//! names no one. A title after the verb (« a déclaré le ministre ») is its holder. Nothing else
+//! is guessed: a quotation with no cue has no speaker.
 
-use super::text::View;
-use super::{Person, Quote, Relation};
-use crate::entity::Entity;
+use super::text::{fold, View};
+use super::{Gender, Person, Quote, Relation, Speaker};
+use crate::entity::{Entity, Kind, Value};
+use once_cell::sync::Lazy;
+use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// The quotations of the text, with their speakers where the text gives them.
 pub(crate) fn find(
-    _view: &View<'_>,
-    _entities: &[Entity],
-    _persons: &[Person],
+    view: &View<'_>,
+    entities: &[Entity],
+    persons: &[Person],
     _relations: &mut Vec<Relation>,
 ) -> Vec<Quote> {
-    Vec::new()
+    let raw = quotations(view.text);
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let n = entities.len();
+    // Person of each entity: its name mentions, and the titles that refer to them.
+    let mut person_of: Vec<Option<usize>> = vec![None; n];
+    for (p, person) in persons.iter().enumerate() {
+        for m in person.mentions.iter().chain(&person.titles) {
+            person_of[m.entity] = Some(p);
+        }
+    }
+    let inside_quote = |pos: usize| raw.iter().any(|q| q.open <= pos && pos < q.close_end);
+    // Mentions for pronouns: (byte start, person), outside quotations, in text order.
+    let mut mentions: Vec<(usize, usize)> = persons
+        .iter()
+        .enumerate()
+        .flat_map(|(p, person)| {
+            person
+                .mentions
+                .iter()
+                .chain(&person.titles)
+                .map(move |m| (m.span.start, p))
+        })
+        .filter(|&(s, _)| !inside_quote(s))
+        .collect();
+    mentions.sort_unstable();
+    let ctx = Ctx {
+        view,
+        entities,
+        persons,
+        person_of: &person_of,
+        mentions: &mentions,
+    };
+    let mut out = Vec::with_capacity(raw.len());
+    for q in &raw {
+        let speaker = ctx
+            .after(q)
+            .or_else(|| ctx.before(q))
+            .or_else(|| ctx.inside(q));
+        let words = view.text[q.start..q.end].split_whitespace().count();
+        if words <= 3 && speaker.is_none() {
+            continue;
+        }
+        out.push(Quote {
+            span: view.span(q.start, q.end),
+            speaker,
+        });
+    }
+    out
+}
+
+/// A quotation found in the text: marks and inner words, as byte offsets.
+#[derive(Debug)]
+struct Raw {
+    /// The opening mark.
+    open: usize,
+    /// The quoted words (inside the marks, white space trimmed).
+    start: usize,
+    end: usize,
+    /// One past the closing mark (the paragraph's end for an unclosed quotation).
+    close_end: usize,
+}
+
+/// The white space that pads quotation marks.
+fn is_pad(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// The quotations of a text, outermost only, in text order. A quotation opened and not
+/// closed before the end of its paragraph (a blank line) ends there when it is long (news
+/// reopens « at each paragraph of a long quotation); shorter ones are dropped.
+fn quotations(text: &str) -> Vec<Raw> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Every mark is two or three bytes (« » “ ”) or the ASCII ".
+        let (close, len): (&[char], usize) = match b[i] {
+            0xC2 if b.get(i + 1) == Some(&0xAB) => (&['»'], 2),
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9C) => (&['”'], 3),
+            b'"' => (&['"'], 1),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let open = i;
+        let from = i + len;
+        // The end of the paragraph: a blank line.
+        let para_end = text[from..]
+            .find("\n\n")
+            .or_else(|| text[from..].find("\r\n\r\n"))
+            .map_or(text.len(), |p| from + p);
+        // Nested « inside « … » are skipped over with their own ».
+        let mut depth = 0usize;
+        let mut close_at = None;
+        for (k, c) in text[from..para_end].char_indices() {
+            let at = from + k;
+            if close[0] == '»' && c == '«' {
+                depth += 1;
+            } else if close.contains(&c) {
+                if depth == 0 {
+                    close_at = Some(at);
+                    break;
+                }
+                depth -= 1;
+            } else if close[0] == '"' && c == '\n' {
+                // Straight quotes pair inside one line.
+                break;
+            }
+        }
+        let (inner_end, close_end) = match close_at {
+            Some(c) => (c, c + close[0].len_utf8()),
+            None => (para_end, para_end),
+        };
+        let inner = &text[from..inner_end];
+        let lead = inner.len() - inner.trim_start_matches(is_pad).len();
+        let trail = inner.len() - inner.trim_end_matches(is_pad).len();
+        let (start, end) = (
+            from + lead,
+            inner_end.saturating_sub(trail).max(from + lead),
+        );
+        let long = text[start..end].split_whitespace().count() >= 8;
+        if start < end && (close_at.is_some() || long) {
+            out.push(Raw {
+                open,
+                start,
+                end,
+                close_end,
+            });
+            i = close_end.max(i + len);
+        } else {
+            i += len;
+        }
+    }
+    out
+}
+
+/// A word of the text near a quotation: folded, with its byte range in the original text.
+#[derive(Debug)]
+struct Word {
+    f: String,
+    start: usize,
+    end: usize,
+}
+
+/// The words of `text[from..to]`, folded; punctuation marks other than « ' » and « - » inside
+/// a word are their own words (« , », « : »).
+fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    let s = &text[from..to];
+    let mut cur: Option<usize> = None;
+    let flush = |out: &mut Vec<Word>, a: usize, e: usize| {
+        let w = &s[a..e];
+        let w = w.trim_end_matches(['\'', '’', '-']);
+        if !w.is_empty() {
+            out.push(Word {
+                f: fold(w),
+                start: from + a,
+                end: from + a + w.len(),
+            });
+        }
+    };
+    for (k, c) in s.char_indices() {
+        let inner = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
+        if inner {
+            if cur.is_none() {
+                cur = Some(k);
+            }
+            // « l'ONU »: the elided article is a word of its own.
+            if matches!(c, '\'' | '’') {
+                if let Some(a) = cur {
+                    let e = k + c.len_utf8();
+                    if s[a..k].chars().count() <= 5 {
+                        flush(&mut out, a, e);
+                        cur = None;
+                    }
+                }
+            }
+            continue;
+        }
+        if let Some(a) = cur.take() {
+            flush(&mut out, a, k);
+        }
+        if !is_pad(c) {
+            out.push(Word {
+                f: c.to_string(),
+                start: from + k,
+                end: from + k + c.len_utf8(),
+            });
+        }
+    }
+    if let Some(a) = cur {
+        flush(&mut out, a, s.len());
+    }
+    // « M. » keeps its period; a sentence's final period is its own word.
+    for w in out.iter_mut() {
+        if w.f.ends_with('.') && !matches!(w.f.as_str(), "m." | "mm." | "dr." | "pr.") {
+            w.f.pop();
+            w.end -= 1;
+        }
+    }
+    out.retain(|w| !w.f.is_empty());
+    out
+}
+
+/// A pronoun subject: its gender, `None` for a plural or « on » (no one in particular).
+fn pronoun(w: &str) -> Option<Option<Gender>> {
+    match w {
+        "il" => Some(Some(Gender::Masculine)),
+        "elle" => Some(Some(Gender::Feminine)),
+        "ils" | "elles" | "on" => Some(None),
+        _ => None,
+    }
+}
+
+/// Splits an inverted subject pronoun off a verb: « a-t-il » → (« a », il), « dit-elle » →
+/// (« dit », elle).
+fn split_pronoun(w: &str) -> (&str, Option<Option<Gender>>) {
+    for suffix in ["-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on"] {
+        if let Some(v) = w.strip_suffix(suffix) {
+            return (v, pronoun(&suffix[3..]));
+        }
+    }
+    for suffix in ["-il", "-elle", "-ils", "-elles", "-on"] {
+        if let Some(v) = w.strip_suffix(suffix) {
+            return (v, pronoun(&suffix[1..]));
+        }
+    }
+    (w, None)
+}
+
+/// Auxiliaries and the reflexive « s'est ».
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "avait"
+            | "aurait"
+            | "ont"
+            | "avaient"
+            | "auraient"
+            | "aura"
+            | "s'est"
+            | "se"
+            | "s'"
+            | "est"
+            | "va"
+            | "vient"
+            | "venait"
+            | "devait"
+    )
+}
+
+/// Words that may stand between an auxiliary or a verb and what follows (« a encore déclaré »,
+/// « a-t-il ensuite ajouté »).
+fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "encore"
+            | "egalement"
+            | "aussi"
+            | "alors"
+            | "ensuite"
+            | "enfin"
+            | "notamment"
+            | "pourtant"
+            | "cependant"
+            | "toutefois"
+            | "meme"
+            | "deja"
+            | "bien"
+            | "plus"
+            | "tard"
+            | "de"
+            | "d'"
+            | "dire"
+            | "t-il"
+            | "t-elle"
+    )
+}
+
+/// The speech verbs: every form a news text attributes a quotation with (« a déclaré »,
+/// « déclare », « déclara », « dit-il », « ajoute-t-elle »), folded.
+static SPEECH: Lazy<HashSet<String>> = Lazy::new(|| {
+    // Verbs in -er, by stem: participles, present, simple past, imperfect.
+    const ER: &[&str] = &[
+        "declar",
+        "affirm",
+        "ajout",
+        "expliqu",
+        "indiqu",
+        "soulign",
+        "estim",
+        "assur",
+        "precis",
+        "annonc",
+        "insist",
+        "not",
+        "confi",
+        "martel",
+        "denonc",
+        "deplor",
+        "regrett",
+        "comment",
+        "lanc",
+        "observ",
+        "racont",
+        "temoign",
+        "confirm",
+        "fustig",
+        "interrog",
+        "repet",
+        "proclam",
+        "clam",
+        "jur",
+        "constat",
+        "jug",
+        "consider",
+        "pens",
+        "resum",
+        "plaid",
+        "ironis",
+        "indign",
+        "inquiet",
+        "exclam",
+        "tweet",
+        "accus",
+        "exhort",
+        "lach",
+        "gliss",
+        "souffl",
+        "tranch",
+        "avanc",
+        "detaill",
+        "nuanc",
+        "emport",
+        "insurg",
+        "felicit",
+        "demand",
+        "rassur",
+        "releve",
+        "relev",
+        "souhait",
+        "reclam",
+        "admonest",
+        "alert",
+        "argument",
+        "concede",
+        "conced",
+        "dementi",
+        "mention",
+        "precis",
+        "prophetis",
+        "questionn",
+        "raill",
+        "rappel",
+        "repliqu",
+        "rectifi",
+        "rejet",
+        "remerci",
+        "salu",
+        "signal",
+        "specifi",
+        "suggér",
+        "sugger",
+        "tempet",
+        "menac",
+        "march",
+        "pest",
+        "protest",
+        "reagi",
+        "recommand",
+        "rétorqu",
+        "retorqu",
+        "explos",
+        "enchain",
+        "enchaîn",
+        "poursuiv",
+        "martel",
+        "scand",
+        "avou",
+        "commenc",
+        "conseill",
+        "pronostiqu",
+        "decri",
+        "interpell",
+    ];
+    const OTHER: &[&str] = &[
+        "dit",
+        "dite",
+        "disent",
+        "disait",
+        "disaient",
+        "dira",
+        "ecrit",
+        "ecrite",
+        "ecrivent",
+        "ecrivait",
+        "poursuit",
+        "poursuivi",
+        "poursuivent",
+        "poursuivait",
+        "repond",
+        "repondu",
+        "repondent",
+        "repondait",
+        "admet",
+        "admis",
+        "reconnait",
+        "reconnu",
+        "reconnue",
+        "promet",
+        "promis",
+        "soutient",
+        "soutenu",
+        "avertit",
+        "averti",
+        "reagit",
+        "reagi",
+        "previent",
+        "prevenu",
+        "conclut",
+        "conclu",
+        "dement",
+        "dementi",
+        "rencherit",
+        "rencheri",
+        "reprend",
+        "repris",
+        "maintient",
+        "maintenu",
+        "convient",
+        "convenu",
+        "rejouit",
+        "rejoui",
+        "appelle",
+        "rappelle",
+        "interroge",
+        "previent",
+        "fait",
+        "lit",
+        "relate",
+        "resume",
+        "confie",
+        "estime",
+        "explique",
+        "insiste",
+        "lance",
+        "tonne",
+        "tonna",
+        "tonné",
+        "tonne",
+        "assure",
+        "precise",
+        "souligne",
+        "ajoute",
+        "affirme",
+        "declare",
+        "indique",
+        "commente",
+        "observe",
+        "raconte",
+        "temoigne",
+        "note",
+    ];
+    let mut set = HashSet::new();
+    for stem in ER {
+        for end in [
+            "e", "ee", "es", "ees", "ent", "a", "erent", "ait", "aient", "era", "ant",
+        ] {
+            set.insert(format!("{stem}{end}"));
+        }
+    }
+    for w in OTHER {
+        set.insert(fold(w));
+    }
+    set
+});
+
+/// Whether a folded word is a form of a speech verb.
+fn is_speech_verb(w: &str) -> bool {
+    SPEECH.contains(w)
+}
+
+struct Ctx<'c> {
+    view: &'c View<'c>,
+    entities: &'c [Entity],
+    persons: &'c [Person],
+    person_of: &'c [Option<usize>],
+    /// (byte start, person) of every mention outside quotations, in text order.
+    mentions: &'c [(usize, usize)],
+}
+
+impl Ctx<'_> {
+    fn text(&self) -> &str {
+        self.view.text
+    }
+
+    /// The speaker the words after the quotation give.
+    fn after(&self, q: &Raw) -> Option<Speaker> {
+        let text = self.text();
+        // Up to the end of the sentence, or the next quotation.
+        let limit = (q.close_end + 200).min(text.len());
+        let mut to = q.close_end;
+        for (k, c) in text[q.close_end..].char_indices() {
+            let at = q.close_end + k;
+            if at >= limit || matches!(c, '«' | '“' | '\n') {
+                break;
+            }
+            to = at + c.len_utf8();
+        }
+        let ws = words_in(text, q.close_end, to);
+        let mut k = 0;
+        // « », a déclaré » / « » a déclaré » / « », selon ».
+        if ws.first().is_some_and(|w| w.f == ",") {
+            k += 1;
+        } else if ws
+            .first()
+            .is_some_and(|w| matches!(w.f.as_str(), "." | "!" | "?" | ";"))
+        {
+            return None;
+        }
+        let w = ws.get(k)?;
+        if matches!(w.f.as_str(), "selon" | "d'apres") {
+            let subject = self.subject_after(w.end, to)?;
+            return Some(self.speaker(subject, w.start, "after-quote-selon"));
+        }
+        let (first, mut pron) = split_pronoun(&w.f);
+        let cue_start = w.start;
+        let mut verb_end;
+        if is_auxiliary(first) || is_adverb(first) && first != "de" {
+            k += 1;
+            while ws.get(k).is_some_and(|w| is_adverb(&w.f)) {
+                k += 1;
+            }
+            let v = ws.get(k)?;
+            let (verb, p2) = split_pronoun(&v.f);
+            if !is_speech_verb(verb) {
+                return None;
+            }
+            pron = pron.or(p2);
+            verb_end = v.end;
+        } else if is_speech_verb(first) {
+            verb_end = w.end;
+        } else {
+            return None;
+        }
+        // « a ajouté pour sa part », « a-t-il dit à la presse »: the subject or pronoun only.
+        if let Some(g) = pron {
+            let g = g?;
+            return self.pronoun_speaker(q.open, g, cue_start, verb_end);
+        }
+        // « …, a déclaré à la presse le ministre »: no; the subject follows the verb.
+        while ws
+            .iter()
+            .find(|w| w.start >= verb_end)
+            .is_some_and(|w| is_adverb(&w.f))
+        {
+            let next = ws.iter().find(|w| w.start >= verb_end)?;
+            verb_end = next.end;
+        }
+        // « », a-t-il déclaré » is handled; « », a déclaré il » is not French.
+        let subject = self.subject_after(verb_end, to)?;
+        Some(self.speaker(subject, cue_start, "after-quote"))
+    }
+
+    /// The speaker the clause before the quotation gives (« X a déclaré : », « Selon X, »).
+    fn before(&self, q: &Raw) -> Option<Speaker> {
+        let text = self.text();
+        let from = sentence_start(text, q.open);
+        let ws = words_in(text, from, q.open);
+        let last = ws.last()?;
+        // « Selon X, « … » », « Pour le ministre, « … » ».
+        if let Some(first) = ws.first() {
+            if matches!(first.f.as_str(), "selon" | "pour" | "d'apres") && last.f == "," {
+                let subject = self.subject_after(first.end, last.start)?;
+                // The subject must close the clause: « Selon X, ».
+                let end = self.entity_end(subject);
+                if self.text()[end..last.start].trim().is_empty() {
+                    return Some(self.speaker(subject, first.start, "selon"));
+                }
+                return None;
+            }
+        }
+        if !(last.f == ":" || last.f == "que" || last.f == "qu'") {
+            return None;
+        }
+        // The speech verb: the last one of the clause.
+        let v = ws
+            .iter()
+            .rposition(|w| is_speech_verb(split_pronoun(&w.f).0))?;
+        let verb = &ws[v];
+        let (_, pron) = split_pronoun(&verb.f);
+        // « X a déclaré : », « X, le ministre, a dit : »: the entity before the verb.
+        let mut k = v;
+        while k > 0 && (is_auxiliary(&ws[k - 1].f) || is_adverb(&ws[k - 1].f)) {
+            k -= 1;
+        }
+        let aux_start = ws[k].start;
+        if let Some(prev) = k.checked_sub(1) {
+            if let Some(Some(g)) = pronoun(&ws[prev].f) {
+                return self.pronoun_speaker(q.open, g, ws[prev].start, verb.end);
+            }
+            if pronoun(&ws[prev].f).is_some() {
+                return None;
+            }
+        }
+        if let Some(Some(g)) = pron.or_else(|| split_pronoun(&ws[k].f).1) {
+            return self.pronoun_speaker(q.open, g, ws[k].start, verb.end);
+        }
+        // The subject ends right before the auxiliary or the verb.
+        if let Some(subject) = self.subject_before(from, aux_start) {
+            return Some(self.speaker(subject, self.entities[subject].start, "colon"));
+        }
+        // « A déclaré X : » (a headline), « a affirmé le ministre : ».
+        let subject = self.subject_after(verb.end, last.start)?;
+        Some(self.speaker(subject, verb.start, "colon"))
+    }
+
+    /// A cue inside the quotation: « « Nous irons, a-t-il ajouté, jusqu'au bout » ».
+    fn inside(&self, q: &Raw) -> Option<Speaker> {
+        let ws = words_in(self.text(), q.start, q.end);
+        for k in 1..ws.len().saturating_sub(2) {
+            if ws[k - 1].f != "," {
+                continue;
+            }
+            let (first, pron) = split_pronoun(&ws[k].f);
+            let (verb_at, pron) = if is_auxiliary(first) {
+                match ws.get(k + 1) {
+                    Some(v) => (k + 1, pron.or(split_pronoun(&v.f).1)),
+                    None => continue,
+                }
+            } else {
+                (k, pron)
+            };
+            let verb = split_pronoun(&ws[verb_at].f).0;
+            if !is_speech_verb(verb) || ws.get(verb_at + 1).is_none_or(|w| w.f != ",") {
+                continue;
+            }
+            let g = pron??;
+            return self
+                .pronoun_speaker(q.open, g, ws[k].start, ws[verb_at].end)
+                .map(|mut s| {
+                    s.rule = Cow::Borrowed("inside-pronoun");
+                    s
+                });
+        }
+        None
+    }
+
+    /// The entity that is the subject right after byte `from` (before `to`): a person, an
+    /// organisation, or a title whose holder is known (« le ministre »), allowing articles and
+    /// honorifics between.
+    fn subject_after(&self, from: usize, to: usize) -> Option<usize> {
+        let es = self.entities;
+        let i = es.partition_point(|e| e.start < from);
+        let e = es.get(i)?;
+        if e.start >= to {
+            return None;
+        }
+        let gap = fold(self.view.gap(from, e.start));
+        if !gap.split_whitespace().all(filler) {
+            return None;
+        }
+        self.resolve_subject(i)
+    }
+
+    /// The subject entity that ends right before byte `at` (the verb), within the clause that
+    /// starts at `from`.
+    fn subject_before(&self, from: usize, at: usize) -> Option<usize> {
+        let es = self.entities;
+        let i = es.partition_point(|e| e.end <= at);
+        let i = i.checked_sub(1)?;
+        let e = &es[i];
+        if e.start < from {
+            return None;
+        }
+        let gap = fold(self.view.gap(e.end, at));
+        // « X a dit », « X, le ministre, a dit »: the person before an apposition.
+        let gap = gap.trim();
+        if gap.is_empty() {
+            return self.resolve_subject(i);
+        }
+        if gap == "," && e.kind == Kind::Title {
+            return self.resolve_subject(i);
+        }
+        // « X, ministre des Finances, a dit »: the apposition's owner.
+        if gap == "," {
+            let mut j = i;
+            while j > 0 && es[j].start > from {
+                j -= 1;
+                if es[j].kind == Kind::Person {
+                    return self.resolve_subject(j);
+                }
+            }
+        }
+        None
+    }
+
+    /// A subject entity as a speaker entity: a person; a title's holder or the person right
+    /// after it (« le ministre Abdoulaye Diop »); an organisation.
+    fn resolve_subject(&self, i: usize) -> Option<usize> {
+        let es = self.entities;
+        match es[i].kind {
+            Kind::Person if self.person_of[i].is_some() => Some(i),
+            Kind::Organisation => Some(i),
+            Kind::Title | Kind::Demonym => {
+                // The title's holder, or the name that follows it.
+                let mut j = i;
+                while j < es.len() && j < i + 4 {
+                    if es[j].kind == Kind::Person && self.person_of[j].is_some() {
+                        let gap = fold(self.view.gap(es[j - 1].end, es[j].start));
+                        return (j == i || gap.trim().is_empty() || gap.trim() == ",").then_some(j);
+                    }
+                    if es[j].kind == Kind::Title && self.person_of[j].is_some() {
+                        return Some(j);
+                    }
+                    if j + 1 < es.len() {
+                        let gap = fold(self.view.gap(es[j].end, es[j + 1].start));
+                        if gap.split_whitespace().count() > 3 {
+                            break;
+                        }
+                    }
+                    j += 1;
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn entity_end(&self, i: usize) -> usize {
+        self.entities[i].end
+    }
+
+    /// The speaker for entity `i` (a person, a title with a holder, an organisation).
+    fn speaker(&self, i: usize, cue_start: usize, rule: &'static str) -> Speaker {
+        let e = &self.entities[i];
+        let cue = self.view.span(cue_start.min(e.start), e.end.max(cue_start));
+        match self.person_of[i] {
+            Some(p) => Speaker {
+                name: self.persons[p].name.clone(),
+                kind: Kind::Person,
+                person: Some(p),
+                cue,
+                rule: Cow::Borrowed(rule),
+            },
+            None => Speaker {
+                name: match &e.value {
+                    Some(Value::Name(n)) => n.clone(),
+                    _ => e.text.clone(),
+                },
+                kind: e.kind,
+                person: None,
+                cue,
+                rule: Cow::Borrowed(rule),
+            },
+        }
+    }
+
+    /// The person a pronoun of gender `g` refers to, for a quotation opening at `open`: the
+    /// last one mentioned before it, in its paragraph or the one before, whose gender agrees.
+    fn pronoun_speaker(
+        &self,
+        open: usize,
+        g: Gender,
+        cue_start: usize,
+        cue_end: usize,
+    ) -> Option<Speaker> {
+        let text = self.text();
+        let window = paragraph_start(text, paragraph_start(text, open).saturating_sub(1));
+        let k = self.mentions.partition_point(|&(s, _)| s < open);
+        let p = self.mentions[..k]
+            .iter()
+            .rev()
+            .take_while(|&&(s, _)| s >= window)
+            .map(|&(_, p)| p)
+            .find(|&p| self.persons[p].gender != Some(other(g)))?;
+        Some(Speaker {
+            name: self.persons[p].name.clone(),
+            kind: Kind::Person,
+            person: Some(p),
+            cue: self.view.span(cue_start, cue_end),
+            rule: Cow::Borrowed("pronoun"),
+        })
+    }
+}
+
+fn other(g: Gender) -> Gender {
+    match g {
+        Gender::Masculine => Gender::Feminine,
+        Gender::Feminine => Gender::Masculine,
+    }
+}
+
+/// Words allowed between a verb and its subject, or before a subject: articles, honorifics,
+/// « pour sa part »…
+fn filler(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la"
+            | "l'"
+            | "les"
+            | "m."
+            | "mme"
+            | "mlle"
+            | "dr"
+            | "dr."
+            | "me"
+            | "pr"
+            | "son"
+            | "sa"
+            | "ce"
+            | "cette"
+            | "un"
+            | "une"
+            | "monsieur"
+            | "madame"
+            | "de"
+            | "du"
+            | "d'"
+            | "des"
+    )
+}
+
+/// The start of the sentence that holds byte `at`: after the last « . », « ! », « ? » followed
+/// by a space, or a line break, or a closing quotation mark, at most 400 bytes back.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let mut lo = at.saturating_sub(400);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let s = &text[lo..at];
+    let mut start = lo;
+    let mut prev: Option<char> = None;
+    for (k, c) in s.char_indices() {
+        if c == '\n' || c == '»' || c == '”' {
+            start = lo + k + c.len_utf8();
+        } else if c.is_whitespace() && matches!(prev, Some('.' | '!' | '?')) {
+            // « M. Novak »: an abbreviation's period ends no sentence.
+            let before = &s[..k.saturating_sub(1)];
+            let word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if !matches!(word, "M" | "MM" | "Mme" | "Dr" | "Pr" | "Me" | "Mgr" | "St")
+                && word.chars().count() > 1
+            {
+                start = lo + k;
+            }
+        }
+        prev = Some(c);
+    }
+    start
+}
+
+/// The start of the paragraph (after the last line break) that holds byte `at`.
+fn paragraph_start(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    let mut at = at;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    // Skip the blank lines just before.
+    let head = text[..at].trim_end_matches(['\n', '\r', ' ']);
+    head.rfind('\n').map_or(0, |p| p + 1)
+}
+
+/// The span of the quoted words of a quotation found in `text` (for the tests).
+#[cfg(test)]
+fn spans(text: &str) -> Vec<&str> {
+    quotations(text)
+        .iter()
+        .map(|q| &text[q.start..q.end])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_quotations() {
+        assert_eq!(
+            spans("Il a dit : « Nous irons. » Puis “ Jamais ”, et \"Oui, bien sûr\"."),
+            ["Nous irons.", "Jamais", "Oui, bien sûr"]
+        );
+        assert_eq!(
+            spans("«\u{a0}Nous voulons porter nos relations\u{a0}», a-t-il dit."),
+            ["Nous voulons porter nos relations"]
+        );
+        assert_eq!(
+            spans("« Il a parlé de « trahison » hier », dit-il."),
+            ["Il a parlé de « trahison » hier"]
+        );
+        assert!(spans("« ouvert mais jamais fermé\n\nPuis rien.").is_empty());
+        assert!(spans("").is_empty());
+        assert!(spans("«").is_empty());
+        assert!(spans("\"").is_empty());
+    }
+
+    #[test]
+    fn speech_verbs() {
+        for w in [
+            "declare", "declaree", "affirme", "a", "ajoute", "dit", "explique", "estime",
+        ] {
+            assert!(is_speech_verb(w) || is_auxiliary(w), "{w}");
+        }
+        assert_eq!(
+            split_pronoun("a-t-il"),
+            ("a", Some(Some(Gender::Masculine)))
+        );
+        assert_eq!(
+            split_pronoun("dit-elle"),
+            ("dit", Some(Some(Gender::Feminine)))
+        );
+        assert_eq!(split_pronoun("ont-ils"), ("ont", Some(None)));
+    }
 }

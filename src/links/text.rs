@@ -52,42 +52,35 @@ impl<'a> View<'a> {
 }
 
 /// Folds a piece of text as the extractor does (case, accents, apostrophes, no-break spaces),
-/// then squeezes runs of white space into one space.
+/// then squeezes each run of white space, leading and trailing ones included, into one space.
 pub(crate) fn fold(s: &str) -> String {
-    let f = crate::normalize::fold(s);
-    let mut out = String::with_capacity(f.len());
-    let mut space = false;
-    for c in f.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        out.push(c);
+    let pad = |c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}';
+    let core = crate::normalize::fold(s);
+    if core.is_empty() {
+        return if s.chars().any(pad) {
+            " ".to_string()
+        } else {
+            String::new()
+        };
     }
-    if space && !out.is_empty() {
+    let mut out = String::with_capacity(core.len() + 2);
+    if s.starts_with(pad) {
+        out.push(' ');
+    }
+    out.push_str(&core);
+    if s.ends_with(pad) {
         out.push(' ');
     }
     out
 }
 
-/// The words of a folded text: letters, digits, inner hyphens and apostrophes (an elided
-/// article keeps its apostrophe: « l' »).
-pub(crate) fn words(f: &str) -> impl Iterator<Item = &str> + '_ {
-    f.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty() && *w != "-")
-        .flat_map(split_elision)
-}
-
-/// « l'onu » → « l' », « onu ».
-fn split_elision(w: &str) -> impl Iterator<Item = &str> {
-    let cut = w.find('\'').map(|p| p + 1).filter(|&p| p < w.len());
-    let (a, b) = match cut {
-        Some(p) => (&w[..p], &w[p..]),
-        None => (w, ""),
-    };
-    [a, b].into_iter().filter(|s| !s.is_empty())
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn folds_keeping_one_space_each_side() {
+        assert_eq!(super::fold(" de\u{a0}la  "), " de la ");
+        assert_eq!(super::fold(", le "), ", le ");
+        assert_eq!(super::fold("  "), " ");
+        assert_eq!(super::fold("L’ONU"), "l'onu");
+    }
 }
