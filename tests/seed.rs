@@ -1,8 +1,9 @@
 //! Scores the extractor against the project's gold annotation of the seed article
 //! (`seeds/*.gold.json`, conventions of DESIGN.md §2): precision, recall and F1 per kind, exact
-//! span and kind, and the canonical values of the entities found.
+//! span and kind, and the canonical values of the entities found; and the document layer
+//! against the gold's persons (mentions, titles, affiliation), quotes (speakers) and acronyms.
 
-use nommer::{Extractor, Value};
+use nommer::{Affiliation, Extractor, Value};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -10,6 +11,132 @@ use std::collections::BTreeMap;
 struct Gold {
     document: String,
     entities: Vec<GoldEntity>,
+    persons: Vec<GoldPerson>,
+    quotes: Vec<GoldQuote>,
+    acronyms: Vec<GoldAcronym>,
+}
+
+#[derive(Deserialize)]
+struct GoldSpan {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct GoldPerson {
+    name: String,
+    mentions: Vec<GoldSpan>,
+    titles: Vec<GoldSpan>,
+    affiliation: Option<Affiliation>,
+}
+
+#[derive(Deserialize)]
+struct GoldQuote {
+    start: usize,
+    end: usize,
+    speaker: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct GoldAcronym {
+    acronym: String,
+    expansion: String,
+    defined_in_text: bool,
+}
+
+fn read_gold() -> (Gold, String) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let gold: Gold = serde_json::from_str(
+        &std::fs::read_to_string(format!("{dir}/000_3d983a079f199569.gold.json")).unwrap(),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(format!("{dir}/{}", gold.document)).unwrap();
+    (gold, text)
+}
+
+/// The document layer on the seed: every person with every mention, title and affiliation,
+/// both quotes with their speaker, the acronym with its expansion, defined in the text.
+#[test]
+fn seed_article_document_layer() {
+    let (gold, text) = read_gold();
+    let doc = Extractor::default().analyse(&text);
+    let spans = |v: &[GoldSpan]| -> Vec<(usize, usize, String)> {
+        v.iter().map(|s| (s.start, s.end, s.text.clone())).collect()
+    };
+    let found: Vec<String> = doc.persons().iter().map(|p| p.name().to_string()).collect();
+    let names: Vec<String> = gold.persons.iter().map(|p| p.name.clone()).collect();
+    assert_eq!(found, names, "persons");
+    for (g, p) in gold.persons.iter().zip(doc.persons()) {
+        let mentions: Vec<(usize, usize, String)> = p
+            .mentions()
+            .iter()
+            .map(|m| {
+                (
+                    m.span().start(),
+                    m.span().end(),
+                    m.span().text().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(mentions, spans(&g.mentions), "mentions of {}", g.name);
+        let titles: Vec<(usize, usize, String)> = p
+            .titles()
+            .iter()
+            .map(|m| {
+                (
+                    m.span().start(),
+                    m.span().end(),
+                    m.span().text().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(titles, spans(&g.titles), "titles of {}", g.name);
+        assert_eq!(
+            p.affiliation(),
+            g.affiliation.as_ref(),
+            "affiliation of {}",
+            g.name
+        );
+        // Every mention carries the canonical name, unless it is the canonical name.
+        for m in p.mentions() {
+            let e = &doc.entities()[m.entity()];
+            let expected = (e.text() != p.name()).then(|| Value::Name(p.name().to_string()));
+            assert_eq!(e.value(), expected.as_ref(), "value of {e}");
+        }
+    }
+    let quotes: Vec<(usize, usize, Option<&str>)> = doc
+        .quotes()
+        .iter()
+        .map(|q| {
+            (
+                q.span().start(),
+                q.span().end(),
+                q.speaker().map(|s| s.name()),
+            )
+        })
+        .collect();
+    let expected: Vec<(usize, usize, Option<&str>)> = gold
+        .quotes
+        .iter()
+        .map(|q| (q.start, q.end, q.speaker.as_deref()))
+        .collect();
+    assert_eq!(quotes, expected, "quotes");
+    let acronyms: Vec<(&str, &str, bool)> = doc
+        .acronyms()
+        .iter()
+        .map(|a| (a.acronym(), a.expansion(), a.defined_in_text()))
+        .collect();
+    let expected: Vec<(&str, &str, bool)> = gold
+        .acronyms
+        .iter()
+        .map(|a| (a.acronym.as_str(), a.expansion.as_str(), a.defined_in_text))
+        .collect();
+    assert_eq!(acronyms, expected, "acronyms");
+    // The relations point at what they name.
+    for r in doc.relations() {
+        assert_eq!(&text[r.evidence().range()], r.evidence().text());
+    }
 }
 
 #[derive(Deserialize)]
@@ -38,12 +165,7 @@ const MAX_SPURIOUS: usize = 2;
 
 #[test]
 fn seed_article_per_kind_scores() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let gold: Gold = serde_json::from_str(
-        &std::fs::read_to_string(format!("{dir}/000_3d983a079f199569.gold.json")).unwrap(),
-    )
-    .unwrap();
-    let text = std::fs::read_to_string(format!("{dir}/{}", gold.document)).unwrap();
+    let (gold, text) = read_gold();
     for g in &gold.entities {
         assert_eq!(&text[g.start..g.end], g.text, "gold offsets");
         let chars: String = text
