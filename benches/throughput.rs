@@ -10,6 +10,9 @@
 //! - `extract/news-raw`: the first ~2 MB of texts of `../shared/corpora/news-raw-fr.jsonl`
 //!   (relative to the crate root), document by document in one iteration, bytes/s of the total;
 //!   skipped with a note when the corpus is absent;
+//! - `analyse/seed`, `analyse/news-raw`: the same texts through `Extractor::analyse`, the
+//!   flat extraction and the document layer (persons, titles, quotes, acronyms): the ratio to
+//!   `extract/…` in the same run is the layer's cost;
 //! - `build/default`: `Extractor::builder().build()` from the embedded gazetteers (not
 //!   `Extractor::default()`, which is built once and cached).
 //!
@@ -57,6 +60,11 @@ fn extract_seed(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("seed", |b| b.iter(|| extractor.extract(black_box(&text))));
     group.finish();
+    // The same with the document layer, in one run: the ratio of the two is its cost.
+    let mut group = c.benchmark_group("analyse");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("seed", |b| b.iter(|| extractor.analyse(black_box(&text))));
+    group.finish();
 }
 
 fn extract_news(c: &mut Criterion) {
@@ -87,6 +95,20 @@ fn extract_news(c: &mut Criterion) {
             let mut n = 0;
             for t in &texts {
                 n += extractor.extract(black_box(t)).len();
+            }
+            n
+        })
+    });
+    group.finish();
+    let mut group = c.benchmark_group("analyse");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(8));
+    group.bench_function("news-raw", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for t in &texts {
+                n += extractor.analyse(black_box(t)).persons().len();
             }
             n
         })

@@ -41,10 +41,14 @@ pub(crate) fn link(
             person_of[m.entity] = Some(p);
         }
     }
+    // The folded words between each entity and the next; only short gaps are read (the
+    // constructions are a few words long), longer ones are left empty-marked.
     let gaps: Vec<String> = (0..n)
         .map(|i| match entities.get(i + 1) {
-            Some(next) => fold(view.gap(entities[i].end, next.start)),
-            None => String::new(),
+            Some(next) if next.start.saturating_sub(entities[i].end) <= MAX_GAP => {
+                fold(view.gap(entities[i].end, next.start))
+            }
+            _ => LONG_GAP.to_string(),
         })
         .collect();
     // Per title entity: its holder, and its affiliation (with the entity that gives it).
@@ -238,6 +242,12 @@ pub(crate) fn link(
         }
     }
 }
+
+/// The longest gap between two entities, in bytes, that the constructions read.
+const MAX_GAP: usize = 64;
+
+/// What stands for a longer gap: no construction matches it.
+const LONG_GAP: &str = "\u{0}";
 
 /// The complement of title `i` that says whom it belongs to: « de la [Fédération de Russie] »,
 /// « du [Mali] », « de l'[ONU] », « [malien] », with the entity that gives it.

@@ -42,7 +42,11 @@ pub(crate) fn find(
             person_of[m.entity] = Some(p);
         }
     }
-    let inside_quote = |pos: usize| raw.iter().any(|q| q.open <= pos && pos < q.close_end);
+    // Quotations are sorted and do not overlap.
+    let inside_quote = |pos: usize| {
+        let k = raw.partition_point(|q| q.open <= pos);
+        k > 0 && pos < raw[k - 1].close_end
+    };
     // Mentions for pronouns: (byte start, person), outside quotations, in text order.
     let mut mentions: Vec<(usize, usize)> = persons
         .iter()
@@ -119,16 +123,26 @@ fn quotations(text: &str) -> Vec<Raw> {
         };
         let open = i;
         let from = i + len;
-        // The end of the paragraph: a blank line.
-        let para_end = text[from..]
-            .find("\n\n")
-            .or_else(|| text[from..].find("\r\n\r\n"))
-            .map_or(text.len(), |p| from + p);
-        // Nested « inside « … » are skipped over with their own ».
+        // The closing mark, before the end of the paragraph (a blank line). Nested « inside
+        // « … » are skipped over with their own ».
         let mut depth = 0usize;
         let mut close_at = None;
-        for (k, c) in text[from..para_end].char_indices() {
+        let mut para_end = text.len();
+        let mut newline = false;
+        for (k, c) in text[from..].char_indices() {
             let at = from + k;
+            if c == '\n' {
+                if newline || close[0] == '"' {
+                    // A blank line ends the paragraph; straight quotes pair inside one line.
+                    para_end = at;
+                    break;
+                }
+                newline = true;
+                continue;
+            }
+            if newline && !c.is_whitespace() {
+                newline = false;
+            }
             if close[0] == '»' && c == '«' {
                 depth += 1;
             } else if close.contains(&c) {
@@ -137,9 +151,6 @@ fn quotations(text: &str) -> Vec<Raw> {
                     break;
                 }
                 depth -= 1;
-            } else if close[0] == '"' && c == '\n' {
-                // Straight quotes pair inside one line.
-                break;
             }
         }
         let (inner_end, close_end) = match close_at {
@@ -162,6 +173,10 @@ fn quotations(text: &str) -> Vec<Raw> {
                 close_end,
             });
             i = close_end.max(i + len);
+        } else if close_at.is_none() {
+            // No closing mark in the paragraph: none of its later marks closes either (the
+            // scan went to its end), so it is skipped whole, and the search stays linear.
+            i = para_end.max(i + len);
         } else {
             i += len;
         }
@@ -532,8 +547,16 @@ impl Ctx<'_> {
     /// The speaker the words after the quotation give.
     fn after(&self, q: &Raw) -> Option<Speaker> {
         let text = self.text();
+        // A cheap test first: a comma or a word follows the closing mark.
+        let next = text[q.close_end..]
+            .trim_start_matches(is_pad)
+            .chars()
+            .next();
+        if !next.is_some_and(|c| c == ',' || c.is_alphabetic()) {
+            return None;
+        }
         // Up to the end of the sentence, or the next quotation.
-        let limit = (q.close_end + 200).min(text.len());
+        let limit = (q.close_end + 160).min(text.len());
         let mut to = q.close_end;
         for (k, c) in text[q.close_end..].char_indices() {
             let at = q.close_end + k;
@@ -600,7 +623,31 @@ impl Ctx<'_> {
     /// The speaker the clause before the quotation gives (« X a déclaré : », « Selon X, »).
     fn before(&self, q: &Raw) -> Option<Speaker> {
         let text = self.text();
+        // A cheap test first: the clause ends with « : », « , » or « que ».
+        let head = text[..q.open].trim_end_matches(is_pad);
+        if !(head.ends_with([':', ','])
+            || head.ends_with("que")
+            || head.ends_with("qu'")
+            || head.ends_with("qu’"))
+        {
+            return None;
+        }
         let from = sentence_start(text, q.open);
+        // « Selon X, « … » »: only a clause that opens with « selon », « pour », « d'après ».
+        if head.ends_with(',') {
+            let opening: String = text[from.min(head.len())..head.len()]
+                .chars()
+                .take(10)
+                .collect();
+            let opening = fold(&opening);
+            let opening = opening.trim_start();
+            if !["selon ", "pour ", "d'apres "]
+                .iter()
+                .any(|w| opening.starts_with(w))
+            {
+                return None;
+            }
+        }
         let ws = words_in(text, from, q.open);
         let last = ws.last()?;
         // « Selon X, « … » », « Pour le ministre, « … » ».
@@ -652,27 +699,35 @@ impl Ctx<'_> {
 
     /// A cue inside the quotation: « « Nous irons, a-t-il ajouté, jusqu'au bout » ».
     fn inside(&self, q: &Raw) -> Option<Speaker> {
-        let ws = words_in(self.text(), q.start, q.end);
-        for k in 1..ws.len().saturating_sub(2) {
-            if ws[k - 1].f != "," {
-                continue;
+        let text = self.text();
+        let inner = &text[q.start..q.end];
+        for (k, _) in inner.match_indices(',') {
+            let at = q.start + k;
+            let mut to = (at + 48).min(q.end);
+            while !text.is_char_boundary(to) {
+                to -= 1;
             }
-            let (first, pron) = split_pronoun(&ws[k].f);
+            let ws = words_in(text, at, to);
+            // « , a-t-il ajouté, » / « , dit-elle, »
+            let (first, pron) = match ws.get(1) {
+                Some(w) => split_pronoun(&w.f),
+                None => continue,
+            };
             let (verb_at, pron) = if is_auxiliary(first) {
-                match ws.get(k + 1) {
-                    Some(v) => (k + 1, pron.or(split_pronoun(&v.f).1)),
+                match ws.get(2) {
+                    Some(v) => (2, pron.or(split_pronoun(&v.f).1)),
                     None => continue,
                 }
             } else {
-                (k, pron)
+                (1, pron)
             };
             let verb = split_pronoun(&ws[verb_at].f).0;
             if !is_speech_verb(verb) || ws.get(verb_at + 1).is_none_or(|w| w.f != ",") {
                 continue;
             }
-            let g = pron??;
+            let Some(Some(g)) = pron else { return None };
             return self
-                .pronoun_speaker(q.open, g, ws[k].start, ws[verb_at].end)
+                .pronoun_speaker(q.open, g, ws[1].start, ws[verb_at].end)
                 .map(|mut s| {
                     s.rule = Cow::Borrowed("inside-pronoun");
                     s
@@ -887,16 +942,20 @@ fn sentence_start(text: &str, at: usize) -> usize {
     start
 }
 
-/// The start of the paragraph (after the last line break) that holds byte `at`.
+/// The start of the paragraph (after the last line break) that holds byte `at`, looking back
+/// at most 4,000 bytes (a longer paragraph starts there, for the pronouns' window).
 fn paragraph_start(text: &str, at: usize) -> usize {
-    let at = at.min(text.len());
-    let mut at = at;
+    let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
     }
+    let mut lo = at.saturating_sub(4000);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
     // Skip the blank lines just before.
-    let head = text[..at].trim_end_matches(['\n', '\r', ' ']);
-    head.rfind('\n').map_or(0, |p| p + 1)
+    let head = text[lo..at].trim_end_matches(['\n', '\r', ' ']);
+    head.rfind('\n').map_or(lo, |p| lo + p + 1)
 }
 
 /// The span of the quoted words of a quotation found in `text` (for the tests).

@@ -54,6 +54,10 @@ impl<'a> View<'a> {
 /// Folds a piece of text as the extractor does (case, accents, apostrophes, no-break spaces),
 /// then squeezes each run of white space, leading and trailing ones included, into one space.
 pub(crate) fn fold(s: &str) -> String {
+    // Most gaps and words are ASCII with single spaces: lower-casing is their folding.
+    if s.is_ascii() && !s.contains("  ") && !s.contains(['\t', '\n', '\r']) {
+        return s.to_ascii_lowercase();
+    }
     let pad = |c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}';
     let core = crate::normalize::fold(s);
     if core.is_empty() {
@@ -82,5 +86,7 @@ mod tests {
         assert_eq!(super::fold(", le "), ", le ");
         assert_eq!(super::fold("  "), " ");
         assert_eq!(super::fold("L’ONU"), "l'onu");
+        assert_eq!(super::fold("A  b\n"), "a b ");
+        assert_eq!(super::fold(" Du "), " du ");
     }
 }
