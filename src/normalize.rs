@@ -58,7 +58,7 @@ pub(crate) fn warm_up() {
 
 /// Folds one char into `out`.
 #[inline]
-fn fold_char(c: char, out: &mut String) {
+pub(crate) fn fold_char(c: char, out: &mut String) {
     match LATIN.get(c as usize) {
         Some(LatinFold::Ascii(f)) => out.push(char::from(*f)),
         Some(LatinFold::One(f)) => out.push(*f),

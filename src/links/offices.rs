@@ -42,13 +42,20 @@ pub(crate) fn link(
         }
     }
     // The folded words between each entity and the next; only short gaps are read (the
-    // constructions are a few words long), longer ones are left empty-marked.
+    // constructions are a few words long), longer ones are left empty (no construction reads an empty gap), and so are the
+    // gaps no construction reads: those after an entity that is not a title, a person, a
+    // demonym or a title's complement.
+    let read = |i: usize| {
+        let read_after = |k: Kind| matches!(k, Kind::Title | Kind::Person | Kind::Demonym);
+        read_after(entities[i].kind) || i > 0 && entities[i - 1].kind == Kind::Title
+    };
     let gaps: Vec<String> = (0..n)
         .map(|i| match entities.get(i + 1) {
-            Some(next) if next.start.saturating_sub(entities[i].end) <= MAX_GAP => {
+            Some(next) if next.start.saturating_sub(entities[i].end) <= MAX_GAP && read(i) => {
                 fold(view.gap(entities[i].end, next.start))
             }
-            _ => LONG_GAP.to_string(),
+            // No construction reads an empty gap: this one allocates nothing.
+            _ => String::new(),
         })
         .collect();
     // Per title entity: its holder, and its affiliation (with the entity that gives it).
@@ -245,9 +252,6 @@ pub(crate) fn link(
 
 /// The longest gap between two entities, in bytes, that the constructions read.
 const MAX_GAP: usize = 64;
-
-/// What stands for a longer gap: no construction matches it.
-const LONG_GAP: &str = "\u{0}";
 
 /// The complement of title `i` that says whom it belongs to: « de la [Fédération de Russie] »,
 /// « du [Mali] », « de l'[ONU] », « [malien] », with the entity that gives it.

@@ -12,7 +12,12 @@
 use super::text::{fold, View};
 use super::{Gender, Mention, Person};
 use crate::entity::{Entity, Kind, Value};
+use crate::gazetteer::FxMap as FxHashMap;
 use crate::gazetteer::{EntryKind, Lexicon, FEM, MASC};
+use std::collections::HashSet;
+
+/// A set with the crate's fast hasher.
+type FxHashSet<T> = HashSet<T, std::hash::BuildHasherDefault<crate::gazetteer::FxHasher>>;
 
 /// One person mention, as clustering sees it.
 struct M {
@@ -36,25 +41,35 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
         })
         .filter(|m| !m.key.is_empty())
         .collect();
-    // Which mentions are short: their key continues a longer key of the text.
+    // Which mentions are short: their key continues a longer key of the text. Every key's
+    // proper endings and, for a key of several words, its first word, in one set: a name has
+    // a few words, so this is linear in the mentions.
+    let mut continued: FxHashSet<&[String]> = FxHashSet::default();
+    for m in &ms {
+        for k in 1..m.key.len() {
+            continued.insert(&m.key[k..]);
+        }
+        if m.key.len() > 1 {
+            continued.insert(&m.key[..1]);
+        }
+    }
     let short: Vec<bool> = ms
         .iter()
-        .map(|m| ms.iter().any(|o| continues(&m.key, &o.key)))
+        .map(|m| continued.contains(m.key.as_slice()))
         .collect();
-    // Persons: index of their first mention's key owner, and their mentions (indices in ms).
-    let mut keys: Vec<&[String]> = Vec::new();
+    // Persons, as their keys open them; their mentions (indices in ms).
+    let mut table = Table::default();
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut of_mention: Vec<Option<usize>> = vec![None; ms.len()];
     for (k, m) in ms.iter().enumerate() {
         if short[k] {
             continue;
         }
-        let p = match keys.iter().position(|key| *key == m.key.as_slice()) {
-            Some(p) => p,
+        let p = match table.by_key.get(m.key.as_slice()) {
+            Some(&p) => p,
             None => {
-                keys.push(&m.key);
                 members.push(Vec::new());
-                keys.len() - 1
+                table.open(&m.key)
             }
         };
         members[p].push(k);
@@ -69,9 +84,11 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
         if !short[k] {
             continue;
         }
-        let mut cands: Vec<usize> = (0..keys.len())
-            .filter(|&p| continues(&m.key, keys[p]))
-            .collect();
+        let mut cands: Vec<usize> = table
+            .continuing
+            .get(m.key.as_slice())
+            .cloned()
+            .unwrap_or_default();
         if cands.len() > 1 {
             if let Some(g) = m.gender {
                 let agreeing: Vec<usize> = cands
@@ -115,13 +132,12 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
             Some(p) => p,
             // No longer name continues it: a person of its own, with the other short
             // mentions of the same key.
-            None => match (0..keys.len()).find(|&p| keys[p] == m.key.as_slice()) {
-                Some(p) => p,
+            None => match table.by_key.get(m.key.as_slice()) {
+                Some(&p) => p,
                 None => {
-                    keys.push(&m.key);
                     members.push(Vec::new());
                     genders.push(None);
-                    keys.len() - 1
+                    table.open(&m.key)
                 }
             },
         };
@@ -161,6 +177,36 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
     persons
 }
 
+/// The persons' keys, for the clustering: which person a key opened, and which persons a
+/// short key continues.
+#[derive(Default)]
+struct Table<'k> {
+    /// The person each key opened (the first one, for a key that opened several).
+    by_key: FxHashMap<&'k [String], usize>,
+    /// Per ending (a proper end of a key, or the first word of a key of several words): the
+    /// persons whose key it continues, in the order they were opened.
+    continuing: FxHashMap<&'k [String], Vec<usize>>,
+    /// How many persons are open.
+    len: usize,
+}
+
+impl<'k> Table<'k> {
+    /// Opens a person for `key`: its index.
+    fn open(&mut self, key: &'k [String]) -> usize {
+        let p = self.len;
+        self.len += 1;
+        self.by_key.entry(key).or_insert(p);
+        let first = (key.len() > 1).then(|| &key[..1]);
+        for ending in (1..key.len()).map(|k| &key[k..]).chain(first) {
+            let ps = self.continuing.entry(ending).or_default();
+            if ps.last() != Some(&p) {
+                ps.push(p);
+            }
+        }
+        p
+    }
+}
+
 /// The folded words of a name, hyphens kept inside words (« Jean-Marie »).
 fn key_of(name: &str) -> Vec<String> {
     fold(name)
@@ -171,7 +217,9 @@ fn key_of(name: &str) -> Vec<String> {
 }
 
 /// Whether the key `short` is the end of the longer `long` (« Novak » of « Alexandre Novak »),
-/// or its lone first word (« Alexandre »).
+/// or its lone first word (« Alexandre »): the rule that [`Table`] and the set of endings in
+/// [`cluster`] implement with hashing (the tests check them against it).
+#[cfg(test)]
 fn continues(short: &[String], long: &[String]) -> bool {
     short.len() < long.len() && (long.ends_with(short) || (short.len() == 1 && long[0] == short[0]))
 }
@@ -179,6 +227,15 @@ fn continues(short: &[String], long: &[String]) -> bool {
 /// The gender an honorific just before byte `start` gives: « M. », « Mme », « Monsieur »…
 fn honorific_gender(text: &str, start: usize) -> Option<Gender> {
     let before = text.get(..start)?;
+    // Most names have no honorific: every honorific ends with one of these letters (or a
+    // period), before the space.
+    let last = before
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .chars()
+        .next_back()?;
+    if !matches!(last.to_ascii_lowercase(), '.' | 'm' | 'r' | 's' | 'e') {
+        return None;
+    }
     let tail: String = before
         .chars()
         .rev()
@@ -262,6 +319,33 @@ mod tests {
         assert!(!continues(&k("Alexandre Novak"), &k("Alexandre Novak")));
         assert!(!continues(&k("Marie"), &k("Jean-Marie Le Pen")));
         assert!(continues(&k("NOVAK"), &k("Alexandre Novak")));
+    }
+
+    #[test]
+    fn the_table_continues_as_the_rule_says() {
+        let names = [
+            "Alexandre Novak",
+            "Novak",
+            "Alexandre",
+            "Marine Le Pen",
+            "Jean-Marie Le Pen",
+            "Le Pen",
+            "Pen",
+            "Jean-Marie",
+            "Novak Novak",
+        ];
+        let keys: Vec<Vec<String>> = names.iter().map(|n| key_of(n)).collect();
+        let mut table = Table::default();
+        for key in &keys {
+            table.open(key);
+        }
+        for short in &keys {
+            let expected: Vec<usize> = (0..keys.len())
+                .filter(|&p| continues(short, &keys[p]))
+                .collect();
+            let got = table.continuing.get(short.as_slice()).cloned();
+            assert_eq!(got.unwrap_or_default(), expected, "{short:?}");
+        }
     }
 
     #[test]

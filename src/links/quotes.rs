@@ -74,7 +74,7 @@ pub(crate) fn find(
             .after(q)
             .or_else(|| ctx.before(q))
             .or_else(|| ctx.inside(q));
-        let words = view.text[q.start..q.end].split_whitespace().count();
+        let words = view.text[q.start..q.end].split_whitespace().take(4).count();
         if words <= 3 && speaker.is_none() {
             continue;
         }
@@ -110,12 +110,13 @@ fn quotations(text: &str) -> Vec<Raw> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        // Every mark is two or three bytes (« » “ ”) or the ASCII ".
-        let (close, len): (&[char], usize) = match b[i] {
-            0xC2 if b.get(i + 1) == Some(&0xAB) => (&['»'], 2),
-            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9C) => (&['”'], 3),
-            b'"' => (&['"'], 1),
+    // Every opening mark starts with one of three bytes: « (C2 AB), “ (E2 80 9C), ".
+    while let Some(k) = memchr::memchr3(0xC2, 0xE2, b'"', &b[i..]) {
+        i += k;
+        let (close, len) = match b[i] {
+            0xC2 if b.get(i + 1) == Some(&0xAB) => ('»', 2),
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9C) => ('”', 3),
+            b'"' => ('"', 1),
             _ => {
                 i += 1;
                 continue;
@@ -123,38 +124,9 @@ fn quotations(text: &str) -> Vec<Raw> {
         };
         let open = i;
         let from = i + len;
-        // The closing mark, before the end of the paragraph (a blank line). Nested « inside
-        // « … » are skipped over with their own ».
-        let mut depth = 0usize;
-        let mut close_at = None;
-        let mut para_end = text.len();
-        let mut newline = false;
-        for (k, c) in text[from..].char_indices() {
-            let at = from + k;
-            if c == '\n' {
-                if newline || close[0] == '"' {
-                    // A blank line ends the paragraph; straight quotes pair inside one line.
-                    para_end = at;
-                    break;
-                }
-                newline = true;
-                continue;
-            }
-            if newline && !c.is_whitespace() {
-                newline = false;
-            }
-            if close[0] == '»' && c == '«' {
-                depth += 1;
-            } else if close.contains(&c) {
-                if depth == 0 {
-                    close_at = Some(at);
-                    break;
-                }
-                depth -= 1;
-            }
-        }
+        let (close_at, para_end) = closing(text, from, close);
         let (inner_end, close_end) = match close_at {
-            Some(c) => (c, c + close[0].len_utf8()),
+            Some(c) => (c, c + close.len_utf8()),
             None => (para_end, para_end),
         };
         let inner = &text[from..inner_end];
@@ -164,7 +136,7 @@ fn quotations(text: &str) -> Vec<Raw> {
             from + lead,
             inner_end.saturating_sub(trail).max(from + lead),
         );
-        let long = text[start..end].split_whitespace().count() >= 8;
+        let long = text[start..end].split_whitespace().take(8).count() >= 8;
         if start < end && (close_at.is_some() || long) {
             out.push(Raw {
                 open,
@@ -184,32 +156,89 @@ fn quotations(text: &str) -> Vec<Raw> {
     out
 }
 
+/// The closing mark `close` of a quotation whose words start at byte `from`, before the end of
+/// the paragraph (a blank line; the end of the line for straight quotes), and that end. Nested
+/// « inside « … » are skipped over with their own ». The marks and line breaks are found by
+/// `memchr`, the text between them is not decoded.
+fn closing(text: &str, from: usize, close: char) -> (Option<usize>, usize) {
+    let b = text.as_bytes();
+    // The first byte of the closing mark: » is C2 BB (and « C2 AB), ” is E2 80 9D.
+    let lead = match close {
+        '»' => 0xC2,
+        '”' => 0xE2,
+        _ => b'"',
+    };
+    let mut depth = 0usize;
+    let mut at = from;
+    while let Some(k) = memchr::memchr2(lead, b'\n', &b[at..]) {
+        at += k;
+        if b[at] == b'\n' {
+            if close == '"' {
+                return (None, at);
+            }
+            // A blank line: only white space up to the next line break.
+            let rest = &text[at + 1..];
+            let blank = rest.trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
+            if blank.starts_with('\n') {
+                return (None, text.len() - blank.len());
+            }
+            at += 1;
+            continue;
+        }
+        match (close, b.get(at + 1), b.get(at + 2)) {
+            ('»', Some(0xAB), _) => depth += 1,
+            ('»', Some(0xBB), _) | ('”', Some(0x80), Some(0x9D)) | ('"', _, _) => {
+                if depth == 0 {
+                    return (Some(at), text.len());
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    (None, text.len())
+}
+
 /// A word of the text near a quotation: folded, with its byte range in the original text.
 #[derive(Debug)]
-struct Word {
-    f: String,
+struct Word<'t> {
+    /// Folded: the text itself when it is already lower-case ASCII (most words).
+    f: Cow<'t, str>,
     start: usize,
     end: usize,
 }
 
-/// The words of `text[from..to]`, folded; punctuation marks other than « ' » and « - » inside
-/// a word are their own words (« , », « : »).
-fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
-    let mut out = Vec::new();
-    let s = &text[from..to];
+/// The first `max` words of `text[from..to]`, folded; punctuation marks other than « ' » and
+/// « - » inside a word are their own words (« , », « : »). The cues read a few words only:
+/// reading no further keeps the cost of a quotation independent of what follows it.
+fn words_in<'t>(text: &'t str, from: usize, to: usize, max: usize) -> Vec<Word<'t>> {
+    let mut out: Vec<Word<'t>> = Vec::new();
+    let s: &'t str = &text[from..to];
     let mut cur: Option<usize> = None;
-    let flush = |out: &mut Vec<Word>, a: usize, e: usize| {
+    let flush = |out: &mut Vec<Word<'t>>, a: usize, e: usize| {
         let w = &s[a..e];
         let w = w.trim_end_matches(['\'', '’', '-']);
         if !w.is_empty() {
+            let folded = w
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b < 0x80);
             out.push(Word {
-                f: fold(w),
+                f: if folded {
+                    Cow::Borrowed(w)
+                } else {
+                    Cow::Owned(fold(w))
+                },
                 start: from + a,
                 end: from + a + w.len(),
             });
         }
     };
     for (k, c) in s.char_indices() {
+        // A little slack: the clean-up below drops the words that are a lone period.
+        if out.len() > max.saturating_add(2) {
+            break;
+        }
         let inner = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.');
         if inner {
             if cur.is_none() {
@@ -232,7 +261,7 @@ fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
         }
         if !is_pad(c) {
             out.push(Word {
-                f: c.to_string(),
+                f: Cow::Borrowed(&s[k..k + c.len_utf8()]),
                 start: from + k,
                 end: from + k + c.len_utf8(),
             });
@@ -243,12 +272,19 @@ fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
     }
     // « M. » keeps its period; a sentence's final period is its own word.
     for w in out.iter_mut() {
-        if w.f.ends_with('.') && !matches!(w.f.as_str(), "m." | "mm." | "dr." | "pr.") {
-            w.f.pop();
+        if w.f.ends_with('.') && !matches!(w.f.as_ref(), "m." | "mm." | "dr." | "pr.") {
+            w.f = match std::mem::take(&mut w.f) {
+                Cow::Borrowed(b) => Cow::Borrowed(&b[..b.len() - 1]),
+                Cow::Owned(mut o) => {
+                    o.pop();
+                    Cow::Owned(o)
+                }
+            };
             w.end -= 1;
         }
     }
     out.retain(|w| !w.f.is_empty());
+    out.truncate(max);
     out
 }
 
@@ -326,6 +362,10 @@ fn is_adverb(w: &str) -> bool {
             | "t-elle"
     )
 }
+
+/// How many words after a quotation the cues may take: « , a-t-il encore déclaré à la presse,
+/// le ministre X » is longer than any cue.
+const AFTER_WORDS: usize = 12;
 
 /// The speech verbs: every form a news text attributes a quotation with (« a déclaré »,
 /// « déclare », « déclara », « dit-il », « ajoute-t-elle »), folded.
@@ -565,19 +605,19 @@ impl Ctx<'_> {
             }
             to = at + c.len_utf8();
         }
-        let ws = words_in(text, q.close_end, to);
+        let ws = words_in(text, q.close_end, to, AFTER_WORDS);
         let mut k = 0;
         // « », a déclaré » / « » a déclaré » / « », selon ».
         if ws.first().is_some_and(|w| w.f == ",") {
             k += 1;
         } else if ws
             .first()
-            .is_some_and(|w| matches!(w.f.as_str(), "." | "!" | "?" | ";"))
+            .is_some_and(|w| matches!(w.f.as_ref(), "." | "!" | "?" | ";"))
         {
             return None;
         }
         let w = ws.get(k)?;
-        if matches!(w.f.as_str(), "selon" | "d'apres") {
+        if matches!(w.f.as_ref(), "selon" | "d'apres") {
             let subject = self.subject_after(w.end, to)?;
             return Some(self.speaker(subject, w.start, "after-quote-selon"));
         }
@@ -648,20 +688,29 @@ impl Ctx<'_> {
                 return None;
             }
         }
-        let ws = words_in(text, from, q.open);
-        let last = ws.last()?;
-        // « Selon X, « … » », « Pour le ministre, « … » ».
-        if let Some(first) = ws.first() {
-            if matches!(first.f.as_str(), "selon" | "pour" | "d'apres") && last.f == "," {
-                let subject = self.subject_after(first.end, last.start)?;
-                // The subject must close the clause: « Selon X, ».
-                let end = self.entity_end(subject);
-                if self.text()[end..last.start].trim().is_empty() {
-                    return Some(self.speaker(subject, first.start, "selon"));
-                }
+        // « Selon X, « … » », « Pour le ministre, « … » »: the clause's first word and its
+        // closing comma.
+        if head.ends_with(',') {
+            let first = words_in(text, from, q.open, 1).pop()?;
+            let comma = head.len() - 1;
+            if !matches!(first.f.as_ref(), "selon" | "pour" | "d'apres") || first.end > comma {
                 return None;
             }
+            let subject = self.subject_after(first.end, comma)?;
+            // The subject must close the clause: « Selon X, ».
+            let end = self.entity_end(subject);
+            if self.text()[end..comma].trim().is_empty() {
+                return Some(self.speaker(subject, first.start, "selon"));
+            }
+            return None;
         }
+        // The verb is near the colon: the clause's last 200 bytes are read.
+        let mut window = from.max(q.open.saturating_sub(200));
+        while !text.is_char_boundary(window) {
+            window += 1;
+        }
+        let ws = words_in(text, window, q.open, usize::MAX);
+        let last = ws.last()?;
         if !(last.f == ":" || last.f == "que" || last.f == "qu'") {
             return None;
         }
@@ -707,7 +756,7 @@ impl Ctx<'_> {
             while !text.is_char_boundary(to) {
                 to -= 1;
             }
-            let ws = words_in(text, at, to);
+            let ws = words_in(text, at, to, 4);
             // « , a-t-il ajouté, » / « , dit-elle, »
             let (first, pron) = match ws.get(1) {
                 Some(w) => split_pronoun(&w.f),

@@ -54,25 +54,25 @@ impl<'a> View<'a> {
 /// Folds a piece of text as the extractor does (case, accents, apostrophes, no-break spaces),
 /// then squeezes each run of white space, leading and trailing ones included, into one space.
 pub(crate) fn fold(s: &str) -> String {
-    // Most gaps and words are ASCII with single spaces: lower-casing is their folding.
-    if s.is_ascii() && !s.contains("  ") && !s.contains(['\t', '\n', '\r']) {
-        return s.to_ascii_lowercase();
-    }
-    let pad = |c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}';
-    let core = crate::normalize::fold(s);
-    if core.is_empty() {
-        return if s.chars().any(pad) {
-            " ".to_string()
+    // One pass and one allocation: the layer folds many short gaps and words.
+    let mut out = String::with_capacity(s.len() + 1);
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
         } else {
-            String::new()
-        };
+            crate::normalize::fold_char(c, &mut out);
+        }
     }
-    let mut out = String::with_capacity(core.len() + 2);
-    if s.starts_with(pad) {
-        out.push(' ');
-    }
-    out.push_str(&core);
-    if s.ends_with(pad) {
+    if space {
         out.push(' ');
     }
     out
