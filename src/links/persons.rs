@@ -227,29 +227,23 @@ fn continues(short: &[String], long: &[String]) -> bool {
 /// The gender an honorific just before byte `start` gives: « M. », « Mme », « Monsieur »…
 fn honorific_gender(text: &str, start: usize) -> Option<Gender> {
     let before = text.get(..start)?;
+    let head = before.trim_end_matches(|c: char| c.is_whitespace());
     // Most names have no honorific: every honorific ends with one of these letters (or a
     // period), before the space.
-    let last = before
-        .trim_end_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
-        .chars()
-        .next_back()?;
+    let last = head.chars().next_back()?;
     if !matches!(last.to_ascii_lowercase(), '.' | 'm' | 'r' | 's' | 'e') {
         return None;
     }
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(12)
-        .collect::<Vec<char>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let f = fold(&tail);
-    let f = f.trim_end();
-    let word = f
+    // The last word before the name (honorifics are ASCII): « M. », « Mme », « (Mme ».
+    let word = head
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == ',')
         .next()
         .unwrap_or("");
+    if word.len() > 12 || !word.is_ascii() {
+        return None;
+    }
+    let word = word.to_ascii_lowercase();
+    let word = word.as_str();
     match word {
         "m." | "m" | "mr" | "mr." | "monsieur" | "messieurs" => Some(Gender::Masculine),
         "mme" | "mme." | "mlle" | "mlle." | "madame" | "mademoiselle" => Some(Gender::Feminine),

@@ -605,6 +605,19 @@ impl Ctx<'_> {
             }
             to = at + c.len_utf8();
         }
+        // Most quotations are followed by no cue: the first two words tell.
+        let head = words_in(text, q.close_end, to, 2);
+        let cue = head.get(usize::from(head.first().is_some_and(|w| w.f == ",")));
+        let opens_cue = cue.is_some_and(|w| {
+            let (first, _) = split_pronoun(&w.f);
+            matches!(first, "selon" | "d'apres")
+                || is_auxiliary(first)
+                || is_adverb(first) && first != "de"
+                || is_speech_verb(first)
+        });
+        if !opens_cue {
+            return None;
+        }
         let ws = words_in(text, q.close_end, to, AFTER_WORDS);
         let mut k = 0;
         // « », a déclaré » / « » a déclaré » / « », selon ».
