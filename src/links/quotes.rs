@@ -314,6 +314,16 @@ fn split_pronoun(w: &str) -> (&str, Option<Option<Gender>>) {
     (w, None)
 }
 
+/// Whether « -il » or « -elle » (any case) occurs in `near`: the cheap test before an inverted
+/// subject (« a-t-il », « dit-elle ») is looked for.
+fn inverted_pronoun_near(near: &[u8]) -> bool {
+    memchr::memchr_iter(b'-', near).any(|k| {
+        let rest = &near[k + 1..];
+        let starts = |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+        starts(b"il") || starts(b"elle")
+    })
+}
+
 /// Auxiliaries and the reflexive « s'est ».
 fn is_auxiliary(w: &str) -> bool {
     matches!(
@@ -606,7 +616,11 @@ impl Ctx<'_> {
             to = at + c.len_utf8();
         }
         // Most quotations are followed by no cue: the first two words tell.
-        let head = words_in(text, q.close_end, to, 2);
+        let mut near = to.min(q.close_end + 48);
+        while !text.is_char_boundary(near) {
+            near -= 1;
+        }
+        let head = words_in(text, q.close_end, near, 2);
         let cue = head.get(usize::from(head.first().is_some_and(|w| w.f == ",")));
         let opens_cue = cue.is_some_and(|w| {
             let (first, _) = split_pronoun(&w.f);
@@ -769,8 +783,11 @@ impl Ctx<'_> {
             while !text.is_char_boundary(to) {
                 to -= 1;
             }
+            // « , a-t-il ajouté, » / « , dit-elle, »: an inverted pronoun follows closely.
+            if !inverted_pronoun_near(&text.as_bytes()[at..to]) {
+                continue;
+            }
             let ws = words_in(text, at, to, 4);
-            // « , a-t-il ajouté, » / « , dit-elle, »
             let (first, pron) = match ws.get(1) {
                 Some(w) => split_pronoun(&w.f),
                 None => continue,
