@@ -92,6 +92,10 @@ impl Mention {
     pub fn span(&self) -> &Span {
         &self.span
     }
+    /// The entity's text: « Novak », « vice-Premier ministre ».
+    pub fn text(&self) -> &str {
+        &self.span.text
+    }
     pub(crate) fn of(entities: &[Entity], i: usize) -> Mention {
         Mention {
             entity: i,
