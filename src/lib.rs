@@ -86,6 +86,7 @@ mod date;
 mod entity;
 mod error;
 mod extractor;
+mod fxhash;
 mod gazetteer;
 mod links;
 mod normalize;

@@ -8,7 +8,7 @@
 //! table. A `HashMap<Box<str>, V>` read a 48-byte bucket and a separate key allocation, and
 //! missed the cache on both.
 
-use crate::gazetteer::fx_mix;
+use crate::fxhash::{fx_mix, tail_word};
 
 /// A word table, built once from a map.
 pub(crate) struct WordTable<V> {
@@ -46,7 +46,7 @@ fn short_key(w: &[u8]) -> u64 {
     match <[u8; 8]>::try_from(w) {
         Ok(b) => u64::from_le_bytes(b),
         Err(_) if w.is_empty() => 0,
-        Err(_) => crate::gazetteer::tail_word(w),
+        Err(_) => tail_word(w),
     }
 }
 
@@ -208,7 +208,7 @@ impl<V> WordTable<V> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::FxHasher;
+    use crate::fxhash::FxHasher;
     use std::hash::Hasher;
 
     #[test]

@@ -12,12 +12,8 @@
 use super::text::{fold, View};
 use super::{Gender, Mention, Person};
 use crate::entity::{Entity, Kind, Value};
-use crate::gazetteer::FxMap as FxHashMap;
+use crate::fxhash::{FxMap, FxSet};
 use crate::gazetteer::{EntryKind, Lexicon, FEM, MASC};
-use std::collections::HashSet;
-
-/// A set with the crate's fast hasher.
-type FxHashSet<T> = HashSet<T, std::hash::BuildHasherDefault<crate::gazetteer::FxHasher>>;
 
 /// One person mention, as clustering sees it.
 struct M {
@@ -44,7 +40,7 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
     // Which mentions are short: their key continues a longer key of the text. Every key's
     // proper endings and, for a key of several words, its first word, in one set: a name has
     // a few words, so this is linear in the mentions.
-    let mut continued: FxHashSet<&[String]> = FxHashSet::default();
+    let mut continued: FxSet<&[String]> = FxSet::default();
     for m in &ms {
         for k in 1..m.key.len() {
             continued.insert(&m.key[k..]);
@@ -182,10 +178,10 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
 #[derive(Default)]
 struct Table<'k> {
     /// The person each key opened (the first one, for a key that opened several).
-    by_key: FxHashMap<&'k [String], usize>,
+    by_key: FxMap<&'k [String], usize>,
     /// Per ending (a proper end of a key, or the first word of a key of several words): the
     /// persons whose key it continues, in the order they were opened.
-    continuing: FxHashMap<&'k [String], Vec<usize>>,
+    continuing: FxMap<&'k [String], Vec<usize>>,
     /// How many persons are open.
     len: usize,
 }
