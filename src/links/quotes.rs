@@ -19,9 +19,9 @@
 use super::text::{fold, View};
 use super::{Gender, Person, Quote, Relation, Speaker};
 use crate::entity::{Entity, Kind, Value};
+use crate::fxhash::FxSet;
 use once_cell::sync::Lazy;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// The quotations of the text, with their speakers where the text gives them.
 pub(crate) fn find(
@@ -379,7 +379,7 @@ const AFTER_WORDS: usize = 12;
 
 /// The speech verbs: every form a news text attributes a quotation with (« a déclaré »,
 /// « déclare », « déclara », « dit-il », « ajoute-t-elle »), folded.
-static SPEECH: Lazy<HashSet<String>> = Lazy::new(|| {
+static SPEECH: Lazy<FxSet<String>> = Lazy::new(|| {
     // Verbs in -er, by stem: participles, present, simple past, imperfect.
     const ER: &[&str] = &[
         "declar",
@@ -561,7 +561,7 @@ static SPEECH: Lazy<HashSet<String>> = Lazy::new(|| {
         "temoigne",
         "note",
     ];
-    let mut set = HashSet::new();
+    let mut set = FxSet::default();
     for stem in ER {
         for end in [
             "e", "ee", "es", "ees", "ent", "a", "erent", "ait", "aient", "era", "ant",
@@ -998,27 +998,30 @@ fn sentence_start(text: &str, at: usize) -> usize {
         lo += 1;
     }
     let s = &text[lo..at];
-    let mut start = lo;
-    let mut prev: Option<char> = None;
-    for (k, c) in s.char_indices() {
+    // The last boundary wins: read backwards from the quotation, stop at the first one.
+    for (k, c) in s.char_indices().rev() {
         if c == '\n' || c == '»' || c == '”' {
-            start = lo + k + c.len_utf8();
-        } else if c.is_whitespace() && matches!(prev, Some('.' | '!' | '?')) {
-            // « M. Novak »: an abbreviation's period ends no sentence.
-            let before = &s[..k.saturating_sub(1)];
-            let word = before
-                .rsplit(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("");
-            if !matches!(word, "M" | "MM" | "Mme" | "Dr" | "Pr" | "Me" | "Mgr" | "St")
-                && word.chars().count() > 1
-            {
-                start = lo + k;
-            }
+            return lo + k + c.len_utf8();
         }
-        prev = Some(c);
+        if !c.is_whitespace() {
+            continue;
+        }
+        let before = &s[..k];
+        if !before.ends_with(['.', '!', '?']) {
+            continue;
+        }
+        // « M. Novak »: an abbreviation's period ends no sentence.
+        let word = before[..before.len() - 1]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if !matches!(word, "M" | "MM" | "Mme" | "Dr" | "Pr" | "Me" | "Mgr" | "St")
+            && word.chars().count() > 1
+        {
+            return lo + k;
+        }
     }
-    start
+    lo
 }
 
 /// The start of the paragraph (after the last line break) that holds byte `at`, looking back
