@@ -76,8 +76,9 @@ pub(crate) struct Run<'a> {
     /// candidates, so each refresh marks the new ones only.
     marked: usize,
     /// Acronyms defined in this text by « Full Name (ACR) »: acronym as written → kind, place,
-    /// value (the full name, or a country's code).
-    pub(crate) acronyms: FxMap<String, (Kind, Option<Place>, Value)>,
+    /// value (the full name, or a country's code; none when the name before the parentheses is
+    /// not one the acronym can stand for).
+    pub(crate) acronyms: FxMap<String, (Kind, Option<Place>, Option<Value>)>,
     /// Working buffers of the phases, reused from text to text.
     pub(crate) bufs: Bufs,
 }

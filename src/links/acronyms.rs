@@ -9,6 +9,7 @@
 use super::text::View;
 use super::{Acronym, Mention, Ref, Relation, RelationKind, Span};
 use crate::entity::{Entity, Kind, Value};
+use crate::rules::initials_fit;
 
 /// The acronyms of the text with their expansions, in order of first mention; the mentions of
 /// an acronym the text defines get the text's expansion as value.
@@ -108,12 +109,14 @@ fn definition(view: &View<'_>, entities: &[Entity], i: usize) -> Option<(String,
 }
 
 /// Whether entity `name` can be the expansion of an acronym: a name of several words, of an
-/// organisation or a place. Its initials need not be the acronym's (« Confédération des États
-/// du Sahel (AES) » keeps the initials of its first name, « Alliance des États du Sahel »).
-fn is_expansion_of(name: &Entity, _acr: &Entity) -> bool {
+/// organisation or a place, that the acronym can stand for ([`initials_fit`]: half its letters
+/// are initials of the name, so that « Confédération des États du Sahel (AES) » passes and
+/// « … du Burkina Faso (USSU-BF) » does not).
+fn is_expansion_of(name: &Entity, acr: &Entity) -> bool {
     matches!(name.kind, Kind::Organisation | Kind::Location)
         && !is_acronym(&name.text)
         && name.text.split_whitespace().count() >= 2
+        && initials_fit(&acr.text, &name.text)
 }
 
 #[cfg(test)]

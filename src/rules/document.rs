@@ -21,7 +21,7 @@ impl Run<'_> {
             for c in kept.iter_mut() {
                 if c.value.is_none() && c.te == c.ts + 1 {
                     if let Some(a) = self.acronyms.get(self.orig_word(c.ts)) {
-                        c.value = Some(a.2.clone());
+                        c.value.clone_from(&a.2);
                     }
                 }
             }
@@ -103,7 +103,7 @@ impl Run<'_> {
                     i + 1,
                     Kind::Organisation,
                     None,
-                    Value::Name(full.clone()),
+                    Some(Value::Name(full.clone())),
                     "company-short-mention",
                 ));
             }
@@ -172,7 +172,7 @@ impl Run<'_> {
                 i + 1,
                 Kind::Person,
                 None,
-                Value::Name(full.clone()),
+                Some(Value::Name(full.clone())),
                 "person-short-mention",
             ));
         }
@@ -195,7 +195,7 @@ impl Run<'_> {
         te: usize,
         kind: Kind,
         place: Option<Place>,
-        value: Value,
+        value: Option<Value>,
         rule: &'static str,
     ) -> Cand {
         Cand {
@@ -205,7 +205,7 @@ impl Run<'_> {
             te,
             kind,
             place,
-            value: Some(value),
+            value,
             src: Src::Rule(rule),
             prio: prio::DOCUMENT,
             hidden: false,

@@ -24,6 +24,7 @@ mod places;
 mod titles;
 
 pub(crate) use lexical::{class, class_of, closed_classes, word_class};
+pub(crate) use orgs::initials_fit;
 
 /// Builds the lazily compiled tables (folding table, char classes) at extractor build time, so
 /// that the first extraction costs what the others do.

@@ -978,6 +978,17 @@ impl Run<'_> {
     /// « Confédération des États du Sahel (AES) »: the acronym takes the kind of the name
     /// before it, and names it (the document pass applies it to later bare uses).
     #[inline(never)]
+    /// The original text of tokens `ts..te`.
+    fn orig_text(&self, ts: usize, te: usize) -> String {
+        let os = self
+            .folded
+            .orig_start(self.orig, self.tokens[ts].fs as usize);
+        let oe = self
+            .folded
+            .orig_end(self.orig, self.tokens[te - 1].fe as usize);
+        self.orig.get(os..oe).unwrap_or("").to_string()
+    }
+
     pub(crate) fn acronym_definition_phase(&mut self) {
         // Where « ( ACR ) » stands: `i` is the « ( » (not the first token, nor one of the last
         // two).
@@ -1070,20 +1081,30 @@ impl Run<'_> {
                     if caps < 2 || k >= i {
                         continue;
                     }
+                    let acr = self.orig_word(i + 1);
+                    if !initials_fit(acr, &self.orig_text(k, i)) {
+                        self.acronyms.entry(acr.to_string()).or_insert((
+                            Kind::Organisation,
+                            None,
+                            None,
+                        ));
+                        continue;
+                    }
                     new.push((k, i, Kind::Organisation, None, None, "name(ACR)"));
                     (Kind::Organisation, None, k, None)
                 }
             };
-            let full = {
-                let os = self
-                    .folded
-                    .orig_start(self.orig, self.tokens[ts].fs as usize);
-                let oe = self
-                    .folded
-                    .orig_end(self.orig, self.tokens[i - 1].fe as usize);
-                self.orig.get(os..oe).unwrap_or("").to_string()
-            };
+            let full = self.orig_text(ts, i);
             let acr = self.orig_word(i + 1).to_string();
+            // « Union des sports … du Burkina Faso (USSU-BF) »: the name before the parentheses
+            // must be one the acronym can stand for, not the last words of a longer one. The
+            // acronym is still one of the text's, with no full name: its later uses are found.
+            if !initials_fit(&acr, &full) {
+                self.acronyms
+                    .entry(acr)
+                    .or_insert((Kind::Organisation, None, None));
+                continue;
+            }
             if self.acronyms.contains_key(&acr) {
                 // Defined already: the first definition names every use.
                 continue;
@@ -1102,11 +1123,109 @@ impl Run<'_> {
                 Some(value.clone()),
                 "acronym-definition",
             ));
-            self.acronyms.insert(acr, (kind, place, value));
+            self.acronyms.insert(acr, (kind, place, Some(value)));
         }
         self.bufs.per_token = ending;
         for (ts, te, kind, place, value, rule) in new {
             self.push_tokens(ts, te, kind, place, value, Src::Rule(rule), prio::ACRONYM);
+        }
+    }
+}
+
+/// Whether `acronym` can stand for `name`. Either at least half of its letters are initials of
+/// the name's words, articles and prepositions included (« CEDEAO » for « Communauté économique
+/// des États de l'Afrique de l'Ouest »), in any order (a translated name reorders them:
+/// « Congrès national africain (ANC) »); or it is made of the first letters of words of the
+/// name, in order (« COMANAV » for « Compagnie malienne de navigation »). Loose on purpose:
+/// « AES » keeps the initials of « Alliance des États du Sahel » for « Confédération des États
+/// du Sahel »; what it rules out is a name that is only the end of the real one (« … du Burkina
+/// Faso (USSU-BF) ») or another name.
+pub(crate) fn initials_fit(acronym: &str, name: &str) -> bool {
+    let letters: Vec<char> = crate::normalize::fold(acronym)
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let folded = crate::normalize::fold(name);
+    let words: Vec<Vec<char>> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\''))
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .collect::<Vec<char>>()
+        })
+        .filter(|w| !w.is_empty())
+        .take(64)
+        .collect();
+    if letters.is_empty() || letters.len() > 16 {
+        return false;
+    }
+    // Initials, each serving one letter.
+    let mut initials: Vec<char> = words.iter().map(|w| w[0]).collect();
+    let mut matched = 0;
+    for a in &letters {
+        if let Some(k) = initials.iter().position(|b| b == a) {
+            initials.swap_remove(k);
+            matched += 1;
+        }
+    }
+    if 2 * matched >= letters.len() {
+        return true;
+    }
+    // Word beginnings in order: reach[i] holds the words from which letters[i..] may go on.
+    let n = words.len();
+    let mut reach = vec![vec![false; n + 1]; letters.len() + 1];
+    reach[0][0] = true;
+    for i in 0..letters.len() {
+        for j in 0..n {
+            if !reach[i][j] {
+                continue;
+            }
+            // Skip word j, or take a prefix of it.
+            reach[i][j + 1] = true;
+            let w = &words[j];
+            let mut k = 0;
+            while k < w.len() && i + k < letters.len() && w[k] == letters[i + k] {
+                k += 1;
+                reach[i + k][j + 1] = true;
+            }
+        }
+    }
+    reach[letters.len()].iter().any(|&r| r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials_fit;
+
+    #[test]
+    fn initials() {
+        for (a, n) in [
+            ("RDC", "République démocratique du Congo"),
+            (
+                "CEDEAO",
+                "Communauté économique des États de l'Afrique de l'Ouest",
+            ),
+            ("AES", "Confédération des États du Sahel"),
+            ("OTAN", "Organisation du traité de l’Atlantique Nord"),
+            ("UNB", "Université Nazi-Boni de Bobo-Dioulasso"),
+            ("MRD", "Mouvement pour le Renouveau démocratique"),
+            ("ANC", "Congrès national africain"),
+            ("COMANAV", "Compagnie malienne de navigation"),
+            ("SOPAFER", "Société de Patrimoine ferroviaire du Mali"),
+            ("ELECAM", "Elections Cameroon"),
+        ] {
+            assert!(initials_fit(a, n), "{a} {n}");
+        }
+        for (a, n) in [
+            ("USSU-BF", "Burkina Faso"),
+            ("AMAP", "Bamako"),
+            ("FMI", "Banque mondiale"),
+            ("MINUSTAH", "Force de maintien de la paix"),
+            ("BCEAO", "Afrique de l'Ouest"),
+            ("SERAP", "Accountability Project"),
+            ("", "Union africaine"),
+        ] {
+            assert!(!initials_fit(a, n), "{a} {n}");
         }
     }
 }
