@@ -576,8 +576,14 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // « d'après » is two words: « d' », « apres ».
+        let dapres = ws
+            .get(k)
+            .is_some_and(|w| matches!(w.f.as_str(), "d" | "d'"))
+            && ws.get(k + 1).is_some_and(|w| w.f == "apres");
+        k += usize::from(dapres);
         let w = ws.get(k)?;
-        if matches!(w.f.as_str(), "selon" | "d'apres") {
+        if dapres || matches!(w.f.as_str(), "selon" | "d'apres") {
             let subject = self.subject_after(w.end, to)?;
             return Some(self.speaker(subject, w.start, "after-quote-selon"));
         }
@@ -651,11 +657,16 @@ impl Ctx<'_> {
         let ws = words_in(text, from, q.open);
         let last = ws.last()?;
         // « Selon X, « … » », « Pour le ministre, « … » ».
-        if let Some(first) = ws.first() {
-            if matches!(first.f.as_str(), "selon" | "pour" | "d'apres") && last.f == "," {
+        // « d'après » is two words: « d' », « apres ».
+        let skip = usize::from(
+            ws.len() > 1 && matches!(ws[0].f.as_str(), "d" | "d'") && ws[1].f == "apres",
+        );
+        if let Some(first) = ws.get(skip) {
+            let cue = skip == 1 || matches!(first.f.as_str(), "selon" | "pour" | "d'apres");
+            if cue && last.f == "," {
                 let subject = self.subject_after(first.end, last.start)?;
-                // The subject must close the clause: « Selon X, ».
-                let end = self.entity_end(subject);
+                // The subject must close the clause: « Selon X, », « Selon le ministre X, ».
+                let end = self.name_end(subject);
                 if self.text()[end..last.start].trim().is_empty() {
                     return Some(self.speaker(subject, first.start, "selon"));
                 }
@@ -819,6 +830,23 @@ impl Ctx<'_> {
 
     fn entity_end(&self, i: usize) -> usize {
         self.entities[i].end
+    }
+
+    /// The end of the words that name the subject entity `i`: a title with the demonym and the
+    /// name of its holder after it (« le président sénégalais Bassirou Diomaye Faye »).
+    fn name_end(&self, i: usize) -> usize {
+        let es = self.entities;
+        let mut end = self.entity_end(i);
+        let mut j = i + 1;
+        while let (Some(e), Some(p)) = (es.get(j), self.person_of[i]) {
+            let same = self.person_of[j] == Some(p) || e.kind == Kind::Demonym;
+            if !same || !self.view.gap(end, e.start).chars().all(is_pad) {
+                break;
+            }
+            end = e.end;
+            j += 1;
+        }
+        end
     }
 
     /// The speaker for entity `i` (a person, a title with a holder, an organisation).
