@@ -783,6 +783,16 @@ impl Ctx<'_> {
         if gap == "," && e.kind == Kind::Title {
             return self.resolve_subject(i);
         }
+        // « Le Premier ministre, X, a dit »: the name in apposition to the title.
+        if gap == "," && e.kind == Kind::Person && i > 0 {
+            let t = &es[i - 1];
+            if t.kind == Kind::Title
+                && t.start >= from
+                && fold(self.view.gap(t.end, e.start)).trim() == ","
+            {
+                return self.resolve_subject(i);
+            }
+        }
         // « X, ministre des Finances, a dit »: the apposition's owner.
         if gap == "," {
             let mut j = i;
