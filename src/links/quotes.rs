@@ -164,7 +164,8 @@ fn quotations(text: &str) -> Vec<Raw> {
             from + lead,
             inner_end.saturating_sub(trail).max(from + lead),
         );
-        let long = text[start..end].split_whitespace().count() >= 8;
+        // Straight quotes must pair: an unclosed one is often no quotation mark (« 6" »).
+        let long = close[0] != '"' && text[start..end].split_whitespace().count() >= 8;
         if start < end && (close_at.is_some() || long) {
             out.push(Raw {
                 open,
