@@ -105,7 +105,112 @@ fn definition(view: &View<'_>, entities: &[Entity], i: usize) -> Option<(String,
             return Some((n.text.clone(), view.span(e.start, n.end + 1)));
         }
     }
+    // The flat entities may cut a long name short (« Rassemblement pour la démocratie » [et le
+    // progrès] (RDP)) or miss it: the words of the text, when they fit the acronym.
+    if text[e.end..].starts_with(')')
+        && text[..e.start]
+            .trim_end_matches([' ', '\u{a0}'])
+            .ends_with('(')
+    {
+        let open = text[..e.start].trim_end_matches([' ', '\u{a0}']).len() - 1;
+        if let Some(s) = written_before(text, open, &e.text) {
+            let name = text[s..open].trim_end_matches([' ', '\u{a0}']);
+            return Some((name.to_string(), view.span(s, e.end + 1)));
+        }
+    }
+    let after = text[e.end..].trim_start_matches([' ', '\u{a0}']);
+    if let Some(inner) = after.strip_prefix('(') {
+        let close = inner.find(')').filter(|&c| c <= MAX_NAME)?;
+        let name = inner[..close].trim_matches([' ', '\u{a0}']);
+        if fits(name, &e.text) {
+            let end = e.end + (text[e.end..].len() - after.len()) + 1 + close + 1;
+            return Some((name.to_string(), view.span(e.start, end)));
+        }
+    }
     None
+}
+
+/// The longest name an acronym's definition reads from the text, in bytes.
+const MAX_NAME: usize = 160;
+
+/// The start of the name written right before the parenthesis at byte `open` that `acr`
+/// abbreviates: the nearest capitalised word with the acronym's first letter, at most
+/// [`MAX_NAME`] bytes back and within the clause, from which the words fit the acronym.
+fn written_before(text: &str, open: usize, acr: &str) -> Option<usize> {
+    let mut lo = open.saturating_sub(MAX_NAME);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let window = &text[lo..open];
+    // The clause: after the last punctuation mark.
+    let from = window
+        .rfind(['.', ',', ';', ':', '(', ')', '«', '»', '"', '\n'])
+        .map_or(0, |k| k + 1);
+    let first = acr.chars().next()?;
+    let mut k = window.len();
+    while let Some(at) = window[from..k].rfind([' ', '\u{a0}', '\'', '’']) {
+        let word_start = lo + from + at + window[from + at..].chars().next()?.len_utf8();
+        if starts_with_cap(&text[word_start..], first) && fits(&text[word_start..open], acr) {
+            return Some(word_start);
+        }
+        k = from + at;
+    }
+    let clause_start = lo + from;
+    let clause = &text[clause_start..open];
+    let lead = clause.len() - clause.trim_start().len();
+    let s = clause_start + lead;
+    (starts_with_cap(&text[s..], first) && fits(&text[s..open], acr)).then_some(s)
+}
+
+/// Whether a word starts with capital `first` (accents folded: « École » for « E »).
+fn starts_with_cap(w: &str, first: char) -> bool {
+    w.chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            && crate::normalize::fold(&c.to_string()) == crate::normalize::fold(&first.to_string())
+    })
+}
+
+/// Whether `name` can be what `acr` abbreviates: two words or more, the first capitalised with
+/// the acronym's first letter, and at least two of the acronym's letters, in order, initials of
+/// its words (« Banque agricole du Sahel » for BAS; not every letter need be an initial, nor
+/// every word give one).
+fn fits(name: &str, acr: &str) -> bool {
+    let words: Vec<&str> = name
+        .split([' ', '\u{a0}', '\'', '’', '-'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let letters: Vec<String> = acr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| crate::normalize::fold(&c.to_string()))
+        .collect();
+    let (Some(first), Some(l0)) = (words.first(), letters.first()) else {
+        return false;
+    };
+    if words.len() < 2
+        || !first.starts_with(char::is_uppercase)
+        || name.contains(['(', ')', '.', ';', ':', '«', '»'])
+    {
+        return false;
+    }
+    let initial = |w: &str| crate::normalize::fold(&w.chars().next().unwrap_or(' ').to_string());
+    if initial(first) != *l0 {
+        return false;
+    }
+    // Letters of the acronym may be missing from the name and short function words (« de »,
+    // « l' », « pour ») have none.
+    let mut matched = 0;
+    let mut li = 0;
+    for w in words
+        .iter()
+        .filter(|w| w.chars().count() > 3 || w.starts_with(char::is_uppercase))
+    {
+        if let Some(k) = letters[li..].iter().position(|l| *l == initial(w)) {
+            matched += 1;
+            li += k + 1;
+        }
+    }
+    matched >= 2
 }
 
 /// Whether entity `name` can be the expansion of an acronym: a name of several words, of an

@@ -92,7 +92,8 @@ pub(crate) fn link(
             let Some(next) = entities.get(k + 1) else {
                 break None;
             };
-            let g = gaps[k].as_str();
+            let rest = after_portfolio(view, entities, k);
+            let g = rest.as_deref().unwrap_or(gaps[k].as_str());
             match next.kind {
                 Kind::Person if matches!(g, " " | ", " | " , ") => break person_of[k + 1],
                 Kind::Title if matches!(g, ", le " | ", la " | ", l'" | " , le " | " , la ") => {
@@ -252,6 +253,88 @@ pub(crate) fn link(
 
 /// The longest gap between two entities, in bytes, that the constructions read.
 const MAX_GAP: usize = 64;
+
+/// The words between entity `k` (a demonym after a title) and the next one, folded, after a
+/// portfolio the flat entities leave outside the title: « le ministre malien [des Affaires
+/// étrangères], Abdoulaye Diop ». None when no portfolio follows. The portfolio opens with
+/// « de », « du », « des », « de la », « de l' », « d' » and a capitalised word, and goes on
+/// with capitalised words, « et », « de »… and adjectives (« étrangères »); other lower-case
+/// words only when a comma closes it, so that a verb (« de la Santé a reçu X ») ends it.
+fn after_portfolio(view: &View<'_>, entities: &[Entity], k: usize) -> Option<String> {
+    if entities[k].kind != Kind::Demonym {
+        return None;
+    }
+    let next = entities.get(k + 1)?;
+    if next.start - entities[k].end > MAX_GAP {
+        return None;
+    }
+    let raw = view.gap(entities[k].end, next.start);
+    let words: Vec<(usize, &str)> = raw
+        .split_inclusive([' ', '\u{a0}', '\'', '’'])
+        .scan(0, |at, w| {
+            let s = *at;
+            *at += w.len();
+            Some((s, w))
+        })
+        .collect();
+    // The preposition, then a capitalised word.
+    let connector = |w: &str| {
+        matches!(
+            fold(w).trim_end(),
+            "de" | "du" | "des" | "la" | "l'" | "d'" | "et" | "aux" | "a" | "au"
+        )
+    };
+    let mut n = 0;
+    while n < words.len() && words[n].1.trim().is_empty() {
+        n += 1;
+    }
+    let first = n;
+    while n < words.len() && connector(words[n].1) {
+        n += 1;
+    }
+    if n == first || !fold(words[first].1).starts_with(['d']) {
+        return None;
+    }
+    if !words.get(n)?.1.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // The portfolio's end: after its last word that is not a connector.
+    let mut end = None;
+    let mut lower = false;
+    for &(at, w) in &words[n..] {
+        let core = w.trim_end_matches([' ', '\u{a0}']);
+        let word = core.trim_end_matches(',');
+        if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() || "-'’".contains(c)) {
+            break;
+        }
+        if !connector(word) {
+            lower |= word.starts_with(char::is_lowercase) && !portfolio_adjective(word);
+            end = Some(at + word.len());
+        }
+        if core.ends_with(',') {
+            break;
+        }
+    }
+    let end = end?;
+    let rest = &raw[end..];
+    if lower && !rest.trim_start().starts_with(',') {
+        return None;
+    }
+    Some(fold(rest))
+}
+
+/// An adjective of a portfolio after its capitalised noun (« étrangères », « territoriale »,
+/// « publique », « nationale »), by its ending: a verb (« a reçu ») has none of these.
+fn portfolio_adjective(w: &str) -> bool {
+    let w = fold(w);
+    w.chars().count() >= 5
+        && [
+            "ale", "ales", "aux", "ere", "eres", "ique", "iques", "elle", "elles", "aire", "aires",
+            "ienne", "iennes", "ee", "ees",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+}
 
 /// The complement of title `i` that says whom it belongs to: « de la [Fédération de Russie] »,
 /// « du [Mali] », « de l'[ONU] », « [malien] », with the entity that gives it.

@@ -280,11 +280,17 @@ pub(crate) fn first_name_gender(folded: &str, lex: &Lexicon) -> Option<Gender> {
 }
 
 /// The canonical name among a person's mentions: the one of most words, then most letters;
-/// a form not all in capitals before one that is (« Ousmane Sonko » over « OUSMANE SONKO »).
+/// a form with fewer words in capitals before one with more (« Ousmane Sonko » over « Ousmane
+/// SONKO » and « OUSMANE SONKO »).
 fn canonical_name<'e>(es: impl Iterator<Item = &'e Entity>) -> String {
     es.max_by_key(|e| {
         let words = e.text.split_whitespace().count();
-        let caps = e.text.chars().any(char::is_lowercase);
+        // Words not all in capitals: « Ousmane Sonko » over « Ousmane SONKO ».
+        let caps = e
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_lowercase))
+            .count();
         (
             words,
             caps,

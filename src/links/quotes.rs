@@ -136,7 +136,8 @@ fn quotations(text: &str) -> Vec<Raw> {
             from + lead,
             inner_end.saturating_sub(trail).max(from + lead),
         );
-        let long = text[start..end].split_whitespace().take(8).count() >= 8;
+        // Straight quotes must pair: an unclosed one is often no quotation mark (« 6" »).
+        let long = close != '"' && text[start..end].split_whitespace().take(8).count() >= 8;
         if start < end && (close_at.is_some() || long) {
             out.push(Raw {
                 open,
@@ -624,7 +625,7 @@ impl Ctx<'_> {
         let cue = head.get(usize::from(head.first().is_some_and(|w| w.f == ",")));
         let opens_cue = cue.is_some_and(|w| {
             let (first, _) = split_pronoun(&w.f);
-            matches!(first, "selon" | "d'apres")
+            matches!(first, "selon" | "d'apres" | "d" | "d'")
                 || is_auxiliary(first)
                 || is_adverb(first) && first != "de"
                 || is_speech_verb(first)
@@ -643,8 +644,14 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // « d'après » is two words: « d' », « apres ».
+        let dapres = ws
+            .get(k)
+            .is_some_and(|w| matches!(w.f.as_ref(), "d" | "d'"))
+            && ws.get(k + 1).is_some_and(|w| w.f == "apres");
+        k += usize::from(dapres);
         let w = ws.get(k)?;
-        if matches!(w.f.as_ref(), "selon" | "d'apres") {
+        if dapres || matches!(w.f.as_ref(), "selon" | "d'apres") {
             let subject = self.subject_after(w.end, to)?;
             return Some(self.speaker(subject, w.start, "after-quote-selon"));
         }
@@ -715,17 +722,23 @@ impl Ctx<'_> {
                 return None;
             }
         }
-        // « Selon X, « … » », « Pour le ministre, « … » »: the clause's first word and its
+        // « Selon X, « … » », « Pour le ministre, « … » »: the clause's first words and its
         // closing comma.
         if head.ends_with(',') {
-            let first = words_in(text, from, q.open, 1).pop()?;
+            let ws = words_in(text, from, q.open, 2);
             let comma = head.len() - 1;
-            if !matches!(first.f.as_ref(), "selon" | "pour" | "d'apres") || first.end > comma {
+            // « d'après » is two words: « d' », « apres ».
+            let skip = usize::from(
+                ws.len() > 1 && matches!(ws[0].f.as_ref(), "d" | "d'") && ws[1].f == "apres",
+            );
+            let first = ws.get(skip)?;
+            let cue = skip == 1 || matches!(first.f.as_ref(), "selon" | "pour" | "d'apres");
+            if !cue || first.end > comma {
                 return None;
             }
             let subject = self.subject_after(first.end, comma)?;
-            // The subject must close the clause: « Selon X, ».
-            let end = self.entity_end(subject);
+            // The subject must close the clause: « Selon X, », « Selon le ministre X, ».
+            let end = self.name_end(subject);
             if self.text()[end..comma].trim().is_empty() {
                 return Some(self.speaker(subject, first.start, "selon"));
             }
@@ -851,6 +864,16 @@ impl Ctx<'_> {
         if gap == "," && e.kind == Kind::Title {
             return self.resolve_subject(i);
         }
+        // « Le Premier ministre, X, a dit »: the name in apposition to the title.
+        if gap == "," && e.kind == Kind::Person && i > 0 {
+            let t = &es[i - 1];
+            if t.kind == Kind::Title
+                && t.start >= from
+                && fold(self.view.gap(t.end, e.start)).trim() == ","
+            {
+                return self.resolve_subject(i);
+            }
+        }
         // « X, ministre des Finances, a dit »: the apposition's owner.
         if gap == "," {
             let mut j = i;
@@ -898,6 +921,23 @@ impl Ctx<'_> {
 
     fn entity_end(&self, i: usize) -> usize {
         self.entities[i].end
+    }
+
+    /// The end of the words that name the subject entity `i`: a title with the demonym and the
+    /// name of its holder after it (« le président sénégalais Bassirou Diomaye Faye »).
+    fn name_end(&self, i: usize) -> usize {
+        let es = self.entities;
+        let mut end = self.entity_end(i);
+        let mut j = i + 1;
+        while let (Some(e), Some(p)) = (es.get(j), self.person_of[i]) {
+            let same = self.person_of[j] == Some(p) || e.kind == Kind::Demonym;
+            if !same || !self.view.gap(end, e.start).chars().all(is_pad) {
+                break;
+            }
+            end = e.end;
+            j += 1;
+        }
+        end
     }
 
     /// The speaker for entity `i` (a person, a title with a holder, an organisation).

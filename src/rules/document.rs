@@ -129,6 +129,29 @@ impl Run<'_> {
         if surnames.is_empty() {
             return kept;
         }
+        // First names: « Fatoumata » alone after « Fatoumata Sidibé » is her, when no other
+        // full name of the text starts with it (the byte where the full name is first given;
+        // `None` for a first name two full names share).
+        let mut firsts: FxMap<&str, Option<(usize, String)>> = FxMap::default();
+        for c in &kept {
+            if c.kind == Kind::Person
+                && c.te - c.ts >= 2
+                && self.is_first_name(c.ts)
+                && !self.is(c.ts, super::class::AMBIGUOUS_FIRST_NAME)
+                && self.word(c.ts).len() >= 3
+                && !surnames.contains_key(self.word(c.ts))
+            {
+                let os = self.folded.orig_start(self.orig, c.fs);
+                let oe = self.folded.orig_end(self.orig, c.fe);
+                let full = &self.orig[os..oe];
+                let e = firsts
+                    .entry(self.word(c.ts))
+                    .or_insert_with(|| Some((c.fs, full.to_string())));
+                if e.as_ref().is_some_and(|(_, f)| f != full) {
+                    *e = None;
+                }
+            }
+        }
         for c in kept.iter_mut() {
             // « SONKO » alone after « Ousmane SONKO »: the person, not an unknown acronym.
             if matches!(c.src, Src::Rule("acronym-unknown")) && c.te == c.ts + 1 {
@@ -145,14 +168,32 @@ impl Run<'_> {
                 }
             }
         }
-        let lens = key_lengths(surnames.keys());
+        let lens = key_lengths(surnames.keys()) | key_lengths(firsts.keys());
         let mut from = 0;
         while let Some(i) = self.next_cap_word(from, lens) {
             from = i + 1;
+            let t = self.tokens[i];
             let Some(full) = surnames.get(self.word(i)) else {
+                // A first name alone, after the full name, and not the start of another name.
+                if let Some(Some((at, full))) = firsts.get(self.word(i)) {
+                    if (t.fs as usize) > *at
+                        && !overlaps(&kept, t.fs as usize, t.fe as usize)
+                        && !self.is_cap_word(i + 1)
+                        && !self.tok_has(i + 1, UPPER)
+                        && (i == 0 || !self.tok_has(i - 1, CAP) || self.tok_has(i, SENT_START))
+                    {
+                        new.push(self.mention(
+                            i,
+                            i + 1,
+                            Kind::Person,
+                            None,
+                            Some(Value::Name(full.clone())),
+                            "person-first-name-mention",
+                        ));
+                    }
+                }
                 continue;
             };
-            let t = self.tokens[i];
             if overlaps(&kept, t.fs as usize, t.fe as usize) {
                 continue;
             }
