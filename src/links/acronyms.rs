@@ -55,7 +55,11 @@ pub(crate) fn collect(
     for (k, a) in out.iter().enumerate() {
         if a.defined_in_text {
             for m in &a.mentions {
-                entities[m.entity].value = Some(Value::Name(a.expansion.clone()));
+                // A country's acronym keeps its code (« RDC »: CD).
+                let e = &mut entities[m.entity];
+                if !matches!(e.value, Some(Value::Country(_))) {
+                    e.value = Some(Value::Name(a.expansion.clone()));
+                }
             }
         }
         relations.push(Relation {

@@ -234,9 +234,9 @@ pub(crate) fn link(
             })
         });
         let found = found.or_else(|| {
-            let (code, at) = dominant.as_ref()?;
-            let t = person.titles.first()?;
-            Some((Affiliation::Country(code.clone()), t.entity, *at))
+            let t = person.titles.first()?.entity;
+            let (code, at) = context_country(view.text, entities, t, dominant.as_ref())?;
+            Some((Affiliation::Country(code), t, at))
         });
         if let Some((a, from, to)) = found {
             let (s, e) = (from.min(to), from.max(to));
@@ -480,29 +480,138 @@ fn affiliation_ref(a: &Affiliation) -> Ref {
     }
 }
 
+/// The country an entity names: a country, or a demonym of one country.
+fn country_of(e: &Entity) -> Option<String> {
+    match (&e.kind, &e.value) {
+        (Kind::Location, Some(Value::Country(c))) => Some(c.clone()),
+        (Kind::Demonym, _) => single_country(e),
+        _ => None,
+    }
+}
+
 /// The country the article is about: the one named most often (countries and demonyms that
-/// name one), if it is named at least twice and more often than any other. Returns the code and
-/// the index of its first mention.
-fn dominant_country(entities: &[Entity]) -> Option<(String, usize)> {
+/// name one), if it is named at least twice and more often than any other; whether it is named
+/// at least three times and in at least three mentions of five (the article is about it
+/// throughout, not one story of a digest). Returns the code, the index of its first mention,
+/// and that strength.
+fn dominant_country(entities: &[Entity]) -> Option<Dominant> {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    let mut total = 0;
     for (i, e) in entities.iter().enumerate() {
-        let code = match (&e.kind, &e.value) {
-            (Kind::Location, Some(Value::Country(c))) => c.clone(),
-            (Kind::Demonym, _) => match single_country(e) {
-                Some(c) => c,
-                None => continue,
-            },
-            _ => continue,
-        };
+        let Some(code) = country_of(e) else { continue };
+        total += 1;
         match counts.iter_mut().find(|(c, _, _)| *c == code) {
             Some(x) => x.1 += 1,
             None => counts.push((code, 1, i)),
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    match counts.as_slice() {
-        [(c, n, i)] if *n >= 2 => Some((c.clone(), *i)),
-        [(c, n, i), (_, m, _), ..] if *n >= 2 && *n > *m => Some((c.clone(), *i)),
-        _ => None,
+    let (c, n, i) = match counts.as_slice() {
+        [(c, n, i)] if *n >= 2 => (c, *n, *i),
+        [(c, n, i), (_, m, _), ..] if *n >= 2 && *n > *m => (c, *n, *i),
+        _ => return None,
+    };
+    Some(Dominant {
+        code: c.clone(),
+        first: i,
+        throughout: n >= 3 && 5 * n >= 3 * total,
+    })
+}
+
+/// The article's dominant country ([`dominant_country`]).
+struct Dominant {
+    code: String,
+    first: usize,
+    throughout: bool,
+}
+
+/// The country of a title that names none (« le Premier ministre »), from its context: the one
+/// country its sentence names; among several, the article's dominant one if it is one of them;
+/// with none, the same in its paragraph; with none there either, the dominant country only
+/// when the whole article is about it. Returns the code and the entity that names it.
+fn context_country(
+    text: &str,
+    entities: &[Entity],
+    t: usize,
+    dominant: Option<&Dominant>,
+) -> Option<(String, usize)> {
+    let e = &entities[t];
+    // Demonyms count in the sentence only: further away they qualify other things (« l'ancienne
+    // colonie française »).
+    let pick = |from: usize, to: usize, demonyms: bool| -> Option<Option<(String, usize)>> {
+        let found = countries_between(entities, from, to, demonyms);
+        match found.as_slice() {
+            [] => None,
+            [one] => Some(Some(one.clone())),
+            several => {
+                Some(dominant.and_then(|d| several.iter().find(|(c, _)| *c == d.code).cloned()))
+            }
+        }
+    };
+    let (ss, se) = sentence_bounds(text, e.start, e.end);
+    if let Some(r) = pick(ss, se, true) {
+        return r;
     }
+    let (ps, pe) = paragraph_bounds(text, e.start, e.end);
+    if let Some(r) = pick(ps, pe, false) {
+        return r;
+    }
+    let d = dominant.filter(|d| d.throughout)?;
+    Some((d.code.clone(), d.first))
+}
+
+/// The distinct countries the entities between bytes `from` and `to` name (with the demonyms
+/// that name one, or not), each with its first entity.
+fn countries_between(
+    entities: &[Entity],
+    from: usize,
+    to: usize,
+    demonyms: bool,
+) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    let first = entities.partition_point(|e| e.start < from);
+    for (k, e) in entities.iter().enumerate().skip(first) {
+        if e.end > to {
+            break;
+        }
+        if e.kind == Kind::Demonym && !demonyms {
+            continue;
+        }
+        if let Some(c) = country_of(e) {
+            if !out.iter().any(|(o, _)| *o == c) {
+                out.push((c, k));
+            }
+        }
+    }
+    out
+}
+
+/// The sentence around bytes `s..e`: from after the last sentence end before it (« . », « ! »,
+/// « ? » after a lower-case letter or a digit, then a space; or a line break) to the next one,
+/// at most 400 bytes each way.
+fn sentence_bounds(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let ends_at = |k: usize| {
+        // A sentence ends with byte k: a line break, or a period… after a small letter.
+        b[k] == b'\n'
+            || matches!(b[k], b'.' | b'!' | b'?')
+                && k > 0
+                && (b[k - 1].is_ascii_lowercase() || b[k - 1].is_ascii_digit() || b[k - 1] >= 0x80)
+                && b.get(k + 1).is_none_or(|c| c.is_ascii_whitespace())
+    };
+    let lo = s.saturating_sub(400);
+    let start = (lo..s).rev().find(|&k| ends_at(k)).map_or(lo, |k| k + 1);
+    let hi = (e + 400).min(b.len());
+    let end = (e..hi).find(|&k| ends_at(k)).unwrap_or(hi);
+    (start, end)
+}
+
+/// The paragraph (line) around bytes `s..e`, at most 2,000 bytes each way.
+fn paragraph_bounds(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let lo = s.saturating_sub(2000);
+    let start = memchr::memrchr(b'\n', &b[lo..s]).map_or(lo, |k| lo + k + 1);
+    let hi = (e + 2000).min(b.len());
+    let end = memchr::memchr(b'\n', &b[e..hi]).map_or(hi, |k| e + k);
+    (start, end)
 }
