@@ -149,7 +149,9 @@ fn written_before(text: &str, open: usize, acr: &str) -> Option<usize> {
     // The clause: after the last punctuation mark.
     let from = window
         .rfind(['.', ',', ';', ':', '(', ')', '«', '»', '"', '\n'])
-        .map_or(0, |k| k + 1);
+        .map_or(0, |k| {
+            k + window[k..].chars().next().map_or(1, char::len_utf8)
+        });
     let first = acr.chars().next()?;
     let mut k = window.len();
     while let Some(at) = window[from..k].rfind([' ', '\u{a0}', '\'', '’']) {
@@ -239,6 +241,22 @@ mod tests {
         }
         for a in ["A", "Mali", "Union africaine", "aes", "U2a", "M23"] {
             assert!(!is_acronym(a), "{a}");
+        }
+    }
+
+    #[test]
+    fn a_definition_after_a_closing_guillemet() {
+        // The clause before « (ACR) » starts after a mark of two bytes: no panic, a char
+        // boundary.
+        for t in [
+            "Le cardinal a suspendu «l'Association des Apôtres» (AA) hier.",
+            "Il a quitté l’«Union des Patriotes Africains» (UPA).",
+            "«» (AB)",
+        ] {
+            let doc = crate::Extractor::default().analyse(t);
+            for a in doc.acronyms() {
+                assert!(t.contains(a.acronym()));
+            }
         }
     }
 }

@@ -12,9 +12,12 @@
 //! 3. a cue inside it: « « …, a-t-il ajouté, … » » (`inside-pronoun`).
 //!
 //! A pronoun (« il », « elle ») is the person mentioned last before the quotation, in its
-//! paragraph or the one before, outside quotations, whose gender agrees; a plural pronoun
-//! names no one. A title after the verb (« a déclaré le ministre ») is its holder. Nothing else
-//! is guessed: a quotation with no cue has no speaker.
+//! paragraph or the one before (at most 1,200 bytes back), outside quotations, whose gender
+//! agrees; one whose gender nothing tells only when every other person there has the other
+//! gender; a plural pronoun names no one. A title after the verb (« a déclaré le ministre »)
+//! is its holder. A quotation that follows an attributed one with only a short gap naming no
+//! one between (« « … », dit-il. « … » ») continues it (`continued`). Nothing else is guessed:
+//! a quotation with no cue has no speaker.
 
 use super::text::{fold, View};
 use super::{Gender, Person, Quote, Relation, Speaker};
@@ -69,11 +72,14 @@ pub(crate) fn find(
         mentions: &mentions,
     };
     let mut out = Vec::with_capacity(raw.len());
+    // The quotations kept, as found.
+    let mut kept: Vec<&Raw> = Vec::with_capacity(raw.len());
     for q in &raw {
         let speaker = ctx
             .after(q)
             .or_else(|| ctx.before(q))
-            .or_else(|| ctx.inside(q));
+            .or_else(|| ctx.inside(q))
+            .or_else(|| ctx.reported(q));
         let words = view.text[q.start..q.end].split_whitespace().take(4).count();
         if words <= 3 && speaker.is_none() {
             continue;
@@ -82,6 +88,53 @@ pub(crate) fn find(
             span: view.span(q.start, q.end),
             speaker,
         });
+        kept.push(q);
+    }
+    // « « … » « …», a-t-il insisté »: a quotation right before an attributed one (white space
+    // between) opens it.
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        if out[k].speaker.is_some() {
+            continue;
+        }
+        let Some(next) = out[k + 1].speaker.clone() else {
+            continue;
+        };
+        if view
+            .gap(kept[k].close_end, kept[k + 1].open)
+            .trim()
+            .is_empty()
+        {
+            out[k].speaker = Some(Speaker {
+                rule: Cow::Borrowed("continued"),
+                ..next
+            });
+        }
+    }
+    // « « … », dit-il. « … » »: a quotation that follows an attributed one, with only its cue
+    // between (a short gap naming no one, in the same paragraph), continues it.
+    for k in 1..out.len() {
+        if out[k].speaker.is_some() {
+            continue;
+        }
+        let Some(prev) = out[k - 1].speaker.clone() else {
+            continue;
+        };
+        let (a, b) = (kept[k - 1].close_end, kept[k].open);
+        let gap = view.gap(a, b);
+        let named = {
+            let i = entities.partition_point(|e| e.start < a);
+            entities.get(i).is_some_and(|e| e.start < b)
+        };
+        let words = view.text[kept[k].start..kept[k].end]
+            .split_whitespace()
+            .take(4)
+            .count();
+        if gap.len() <= 80 && !gap.contains("\n\n") && !named && words >= 4 {
+            out[k].speaker = Some(Speaker {
+                rule: Cow::Borrowed("continued"),
+                ..prev
+            });
+        }
     }
     out
 }
@@ -338,6 +391,8 @@ fn is_auxiliary(w: &str) -> bool {
             | "s'est"
             | "se"
             | "s'"
+            // An elided word loses its apostrophe in `words_in`: « s'est » is « s », « est ».
+            | "s"
             | "est"
             | "va"
             | "vient"
@@ -603,7 +658,7 @@ impl Ctx<'_> {
             .trim_start_matches(is_pad)
             .chars()
             .next();
-        if !next.is_some_and(|c| c == ',' || c.is_alphabetic()) {
+        if !next.is_some_and(|c| c == ',' || c == ';' || c.is_alphabetic()) {
             return None;
         }
         // Up to the end of the sentence, or the next quotation.
@@ -622,7 +677,9 @@ impl Ctx<'_> {
             near -= 1;
         }
         let head = words_in(text, q.close_end, near, 2);
-        let cue = head.get(usize::from(head.first().is_some_and(|w| w.f == ",")));
+        let cue = head.get(usize::from(
+            head.first().is_some_and(|w| w.f == "," || w.f == ";"),
+        ));
         let opens_cue = cue.is_some_and(|w| {
             let (first, _) = split_pronoun(&w.f);
             matches!(first, "selon" | "d'apres" | "d" | "d'")
@@ -636,11 +693,12 @@ impl Ctx<'_> {
         let ws = words_in(text, q.close_end, to, AFTER_WORDS);
         let mut k = 0;
         // « », a déclaré » / « » a déclaré » / « », selon ».
-        if ws.first().is_some_and(|w| w.f == ",") {
+        // « "…"; dit-il »: a semicolon before the cue reads as a comma.
+        if ws.first().is_some_and(|w| w.f == "," || w.f == ";") {
             k += 1;
         } else if ws
             .first()
-            .is_some_and(|w| matches!(w.f.as_ref(), "." | "!" | "?" | ";"))
+            .is_some_and(|w| matches!(w.f.as_ref(), "." | "!" | "?"))
         {
             return None;
         }
@@ -660,7 +718,13 @@ impl Ctx<'_> {
         let mut verb_end;
         if is_auxiliary(first) || is_adverb(first) && first != "de" {
             k += 1;
-            while ws.get(k).is_some_and(|w| is_adverb(&w.f)) {
+            // « s'est-il félicité »: « s' », then « est-il ».
+            while let Some(w) = ws.get(k) {
+                let (x, p) = split_pronoun(&w.f);
+                if !(is_adverb(x) || is_auxiliary(x) && x != "a") {
+                    break;
+                }
+                pron = pron.or(p);
                 k += 1;
             }
             let v = ws.get(k)?;
@@ -751,7 +815,7 @@ impl Ctx<'_> {
         }
         let ws = words_in(text, window, q.open, usize::MAX);
         let last = ws.last()?;
-        if !(last.f == ":" || last.f == "que" || last.f == "qu'") {
+        if !(last.f == ":" || last.f == "que" || last.f == "qu'" || last.f == "qu") {
             return None;
         }
         // The speech verb: the last one of the clause.
@@ -784,6 +848,68 @@ impl Ctx<'_> {
         // « A déclaré X : » (a headline), « a affirmé le ministre : ».
         let subject = self.subject_after(verb.end, last.start)?;
         Some(self.speaker(subject, verb.start, "colon"))
+    }
+
+    /// A quotation inside reported speech: the sentence opens with its subject and a speech
+    /// verb, and quotes words later on (« Il dit attendre « à très court terme » des
+    /// clarifications », « Le président plaide pour une « présence plus forte » »).
+    fn reported(&self, q: &Raw) -> Option<Speaker> {
+        let text = self.text();
+        let from = sentence_start(text, q.open);
+        if q.open - from > 300 {
+            return None;
+        }
+        let ws = words_in(text, from, q.open, 10);
+        // The speech verb, among the sentence's first words.
+        let v = ws
+            .iter()
+            .take(6)
+            .position(|w| is_speech_verb(split_pronoun(&w.f).0))?;
+        // Another subject between the verb and the quotation may say it (« X souligne que … et
+        // Amnesty qualifie le plan d'« … » »): none but the one addressed (« a confié à la BBC
+        // que »).
+        let es = self.entities;
+        let after_verb = es.partition_point(|e| e.start < ws[v].end);
+        for e in es[after_verb..].iter().take_while(|e| e.start < q.open) {
+            if matches!(e.kind, Kind::Person | Kind::Organisation) {
+                let before = fold(&text[ws[v].end..e.start]);
+                let addressed = before
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| matches!(w, "a" | "au" | "aux" | "la" | "l'" | "aupres"))
+                    || before.ends_with("a l'")
+                    || before.ends_with("a la ");
+                if !addressed {
+                    return None;
+                }
+            }
+        }
+        let mut k = v;
+        while k > 0 && (is_auxiliary(&ws[k - 1].f) || is_adverb(&ws[k - 1].f)) {
+            k -= 1;
+        }
+        // « Dit-il » opening a sentence is no reported speech.
+        if split_pronoun(&ws[v].f).1.is_some() {
+            return None;
+        }
+        if k > 0 {
+            if let Some(g) = pronoun(&ws[k - 1].f) {
+                // The pronoun opens the sentence (after « Mais », « Et » at most).
+                if k - 1 > 1 || k == 2 && !matches!(ws[0].f.as_ref(), "mais" | "et" | "puis") {
+                    return None;
+                }
+                let g = g?;
+                return self
+                    .pronoun_speaker(q.open, g, ws[k - 1].start, ws[v].end)
+                    .map(|mut s| {
+                        s.rule = Cow::Borrowed("reported-pronoun");
+                        s
+                    });
+            }
+        }
+        let subject = self.subject_before(from, ws[k].start)?;
+        Some(self.speaker(subject, self.entities[subject].start, "reported"))
     }
 
     /// A cue inside the quotation: « « Nous irons, a-t-il ajouté, jusqu'au bout » ».
@@ -839,10 +965,24 @@ impl Ctx<'_> {
             return None;
         }
         let gap = fold(self.view.gap(from, e.start));
+        if gap.split_whitespace().all(filler) {
+            return self.resolve_subject(i);
+        }
+        // « a déclaré à la BBC X », « a dit à l'AFP le ministre »: the medium addressed is
+        // skipped, once.
+        let mut words = gap.split_whitespace();
+        let to_medium = matches!(words.next(), Some("a" | "au" | "aux"))
+            && words.all(filler)
+            && matches!(e.kind, Kind::Organisation | Kind::Location);
+        let next = es.get(i + 1)?;
+        if !to_medium || next.start >= to {
+            return None;
+        }
+        let gap = fold(self.view.gap(e.end, next.start));
         if !gap.split_whitespace().all(filler) {
             return None;
         }
-        self.resolve_subject(i)
+        self.resolve_subject(i + 1)
     }
 
     /// The subject entity that ends right before byte `at` (the verb), within the clause that
@@ -975,14 +1115,47 @@ impl Ctx<'_> {
         cue_end: usize,
     ) -> Option<Speaker> {
         let text = self.text();
-        let window = paragraph_start(text, paragraph_start(text, open).saturating_sub(1));
+        // The paragraph and the one before, but no more than 1,200 bytes back: a text with no
+        // line breaks is one paragraph.
+        let window = paragraph_start(text, paragraph_start(text, open).saturating_sub(1))
+            .max(open.saturating_sub(1200));
         let k = self.mentions.partition_point(|&(s, _)| s < open);
-        let p = self.mentions[..k]
+        // The persons of the window, the last mentioned first.
+        let mut seen: Vec<usize> = Vec::new();
+        for &(_, p) in self.mentions[..k]
             .iter()
             .rev()
             .take_while(|&&(s, _)| s >= window)
-            .map(|&(_, p)| p)
-            .find(|&p| self.persons[p].gender != Some(other(g)))?;
+        {
+            if !seen.contains(&p) {
+                seen.push(p);
+            }
+            if seen.len() == 8 {
+                break;
+            }
+        }
+        // The last one whose gender agrees; one whose gender nothing tells only when no other
+        // person of the window could be meant (« Okey Ndibe », then « a-t-elle déclaré »: no
+        // one rather than him).
+        let mut p = None;
+        for (n, &cand) in seen.iter().enumerate() {
+            match self.persons[cand].gender {
+                Some(x) if x == g => {
+                    p = Some(cand);
+                    break;
+                }
+                Some(_) => continue,
+                None => {
+                    let alone = seen
+                        .iter()
+                        .enumerate()
+                        .all(|(m, &o)| m == n || self.persons[o].gender == Some(other(g)));
+                    p = alone.then_some(cand);
+                    break;
+                }
+            }
+        }
+        let p = p?;
         Some(Speaker {
             name: self.persons[p].name.clone(),
             kind: Kind::Person,
@@ -1027,6 +1200,9 @@ fn filler(w: &str) -> bool {
             | "du"
             | "d'"
             | "des"
+            | "communique"
+            | "presse"
+            | "dans"
     )
 }
 
@@ -1111,6 +1287,37 @@ mod tests {
         assert!(spans("").is_empty());
         assert!(spans("«").is_empty());
         assert!(spans("\"").is_empty());
+    }
+
+    /// The speakers `analyse` gives the quotations of `text`, in order.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        crate::Extractor::default()
+            .analyse(text)
+            .quotes()
+            .iter()
+            .map(|q| q.speaker().map(|s| s.name().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn cues_beyond_the_quote_marks() {
+        let novak = Some("Alexandre Novak".to_string());
+        // Reflexive inverted verb; semicolon before the cue.
+        let t = "Alexandre Novak est arrivé lundi. « Nous avons beaucoup travaillé ensemble », \
+                 s'est-il félicité. « Le reste viendra avec le temps qui passe »; dit-il.";
+        assert_eq!(speakers(t), [novak.clone(), novak.clone()]);
+        // Reported speech; a quotation continued after its cue, and one right before another.
+        let t = "Alexandre Novak dit attendre « des clarifications très rapides et sans détour » \
+                 de ses partenaires. « Nous voulons des réponses », a-t-il dit. « Elles \
+                 viendront sans doute très vite. »";
+        assert_eq!(speakers(t), [novak.clone(), novak.clone(), novak.clone()]);
+        // The medium addressed is skipped.
+        let t = "« Nous irons plus loin que prévu cette fois », a déclaré à l'AFP Alexandre Novak.";
+        assert_eq!(speakers(t), [novak]);
+        // Two persons whose gender nothing tells: « elle » names neither.
+        let t = "Okey Ndibe a croisé Sani Abacha. « Nous irons bien plus loin que prévu », \
+                 a-t-elle déclaré.";
+        assert_eq!(speakers(t), [None]);
     }
 
     #[test]
