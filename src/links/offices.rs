@@ -95,7 +95,9 @@ pub(crate) fn link(
             let rest = after_portfolio(view, entities, k);
             let g = rest.as_deref().unwrap_or(gaps[k].as_str());
             match next.kind {
-                Kind::Person if matches!(g, " " | ", " | " , ") => break person_of[k + 1],
+                Kind::Person if matches!(g, " " | ", " | " , ") || trailing_qualifier(g) => {
+                    break person_of[k + 1]
+                }
                 Kind::Title if matches!(g, ", le " | ", la " | ", l'" | " , le " | " , la ") => {
                     chain.push(k + 1);
                     j = k + 1;
@@ -166,7 +168,12 @@ pub(crate) fn link(
         if entities[i].kind != Kind::Title {
             continue;
         }
-        let key = fold(&entities[i].text);
+        // « l'ancien président » is not « le président »: the qualifiers are part of the key.
+        let key = format!(
+            "{}{}",
+            qualifiers(view.text, &entities[i]),
+            fold(&entities[i].text)
+        );
         if let Some(p) = holder[i] {
             given.push((key, p, i));
             continue;
@@ -374,19 +381,168 @@ fn apposition_opening(g: &str) -> (bool, bool) {
         // « Abdoulaye Diop (ministre des Affaires étrangères) ».
         return (g == " (", false);
     };
-    match rest {
-        "" | "egalement " | "ancien " | "ancienne " | "actuel " | "actuelle " | "alors "
-        | "desormais " | "nouveau " | "nouvelle " | "lui-meme " | "elle-meme " => (true, false),
-        "le " | "la " | "l'" | "l'ancien " | "l'ancienne " | "l'actuel " | "l'actuelle "
-        | "le nouveau " | "la nouvelle " => (true, true),
-        _ => (false, false),
-    }
+    // « X, le célèbre ancien président »: an article, then at most two qualifiers.
+    let (article, rest) = match rest {
+        r if r.starts_with("l'") => (true, &r[2..]),
+        r if r.starts_with("le ") || r.starts_with("la ") => (true, &r[3..]),
+        r => (false, r),
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let ok = words.len() <= 2
+        && words.iter().all(|w| {
+            is_qualifier(w)
+                || !article
+                    && matches!(
+                        *w,
+                        "egalement" | "alors" | "desormais" | "lui-meme" | "elle-meme"
+                    )
+        });
+    (ok, article && ok)
 }
 
-/// Whether punctuation (or the end of the text or of a line) follows entity `i`.
+/// A word that qualifies a title before it (« ancien », « actuel », « célèbre »), folded.
+fn is_qualifier(w: &str) -> bool {
+    matches!(
+        w,
+        "ancien"
+            | "ancienne"
+            | "actuel"
+            | "actuelle"
+            | "nouveau"
+            | "nouvel"
+            | "nouvelle"
+            | "futur"
+            | "future"
+            | "celebre"
+            | "puissant"
+            | "puissante"
+            | "tout-puissant"
+            | "influent"
+            | "influente"
+            | "defunt"
+            | "defunte"
+            | "regrette"
+            | "regrettee"
+            | "emblematique"
+            | "charismatique"
+            | "controverse"
+            | "controversee"
+            | "populaire"
+            | "jeune"
+            | "vieux"
+            | "principal"
+            | "principale"
+            | "unique"
+            | "seul"
+            | "seule"
+    )
+}
+
+/// Whether the gap between a title and a name is a qualifier of the title: « le président
+/// [actuel, ]Adama Barrow », « le président [élu ]X ».
+fn trailing_qualifier(g: &str) -> bool {
+    let Some(rest) = g.strip_prefix(' ') else {
+        return false;
+    };
+    let (w, tail) = rest.split_at(rest.find([',', ' ']).unwrap_or(rest.len()));
+    matches!(tail, " " | ", " | " , ")
+        && (is_qualifier(w)
+            || matches!(
+                w,
+                "sortant" | "sortante" | "elu" | "elue" | "interimaire" | "designe" | "designee"
+            ))
+}
+
+/// The qualifiers of a title, as a key: those before it (« l'ancien », « le nouveau », two at
+/// most) and one after it (« actuel », « sortant »), by their first four letters (« ancien »
+/// and « ancienne » alike), each followed by a space.
+fn qualifiers(text: &str, e: &Entity) -> String {
+    let mut lo = e.start.saturating_sub(40);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = fold(&text[lo..e.start]);
+    let mut found: Vec<String> = Vec::new();
+    for w in before.split_whitespace().rev().take(2) {
+        let w = w.strip_prefix("l'").unwrap_or(w);
+        if !is_qualifier(w) {
+            break;
+        }
+        found.push(w.chars().take(4).collect());
+    }
+    let mut hi = (e.end + 24).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let after = fold(&text[e.end..hi]);
+    if let Some(w) = after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|w| !w.is_empty())
+    {
+        if is_qualifier(w) || matches!(w, "sortant" | "sortante" | "interimaire" | "elu" | "elue") {
+            found.push(w.chars().take(4).collect());
+        }
+    }
+    found.sort();
+    found.iter().map(|w| format!("{w} ")).collect()
+}
+
+/// Whether punctuation (or the end of the text or of a line) follows entity `i`, allowing
+/// between them a qualifier of the title (« en exil », « par intérim », « sortant ») and a
+/// place after « de » (« le procureur de [Dallas], »).
 fn closed(view: &View<'_>, entities: &[Entity], i: usize) -> bool {
-    let rest = &view.text[entities[i].end..];
-    let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}', '\t']);
+    let pads = [' ', '\u{a0}', '\u{202f}', '\t'];
+    let mut end = entities[i].end;
+    let mut next = i + 1;
+    for _ in 0..2 {
+        let rest = view.text[end..].trim_start_matches(pads);
+        let at = view.text.len() - rest.len();
+        // « de Dallas », « du Texas »: a place or an organisation named right after.
+        if let Some(e) = entities.get(next) {
+            let gap = fold(view.gap(end, e.start));
+            if matches!(
+                gap.as_str(),
+                " de " | " du " | " d'" | " de la " | " de l'" | " des "
+            ) && matches!(e.kind, Kind::Location | Kind::Organisation)
+            {
+                end = e.end;
+                next += 1;
+                continue;
+            }
+        }
+        let mut cut = rest.len().min(24);
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let f = fold(&rest[..cut]);
+        let tail = [
+            "en exil",
+            "par interim",
+            "sortant",
+            "sortante",
+            "en exercice",
+            "en fonction",
+            "en poste",
+            "dechu",
+            "dechue",
+            "de facto",
+        ]
+        .into_iter()
+        .find(|t| f.starts_with(t) && !f[t.len()..].starts_with(char::is_alphanumeric));
+        match tail {
+            Some(t) => {
+                // The folded tail has as many chars as the text's (accents fold one to one).
+                let n: usize = rest
+                    .chars()
+                    .take(t.chars().count())
+                    .map(char::len_utf8)
+                    .sum();
+                end = at + n;
+            }
+            None => break,
+        }
+    }
+    let rest = view.text[end..].trim_start_matches(pads);
     rest.is_empty()
         || rest.starts_with([',', '.', ';', ':', ')', '»', '\n', '\r', '!', '?', '”', '"'])
 }
@@ -394,22 +550,33 @@ fn closed(view: &View<'_>, entities: &[Entity], i: usize) -> bool {
 /// Whether an article that refers back (« le », « la », « l' », « ce », « cette ») stands just
 /// before byte `start`.
 fn after_article(text: &str, start: usize) -> bool {
-    let before = &text[..start];
-    let tail: String = {
-        let mut cs: Vec<char> = before.chars().rev().take(8).collect();
-        cs.reverse();
-        cs.into_iter().collect()
-    };
-    let f = fold(&tail);
-    if f.ends_with("l'") {
-        return true;
+    let mut lo = start.saturating_sub(40);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
     }
-    let f = f.trim_end();
-    let w = f
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\''))
+    let f = fold(&text[lo..start]);
+    // « l'ancien président », « le président »: qualifiers between are skipped (two at most).
+    let mut words: Vec<&str> = f
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for _ in 0..2 {
+        match words.last() {
+            Some(w) if is_qualifier(w) => {
+                words.pop();
+            }
+            Some(w) if w.starts_with("l'") && is_qualifier(&w[2..]) => {
+                return true;
+            }
+            _ => break,
+        }
+    }
+    let Some(w) = words.last() else {
+        return false;
+    };
+    w.rsplit(|c: char| !(c.is_alphanumeric() || c == '\''))
         .next()
-        .unwrap_or("");
-    matches!(w, "le" | "la" | "ce" | "cette" | "du" | "au")
+        .is_some_and(|w| matches!(w, "le" | "la" | "ce" | "cette" | "du" | "au" | "l'"))
 }
 
 /// The gender a title gives its holder: « la ministre », « présidente ».
