@@ -90,6 +90,7 @@ mod gazetteer;
 mod links;
 mod normalize;
 mod pipeline;
+mod reldate;
 mod rules;
 mod tokenize;
 mod wordtable;

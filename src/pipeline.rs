@@ -38,6 +38,36 @@ pub(crate) struct Cand {
     /// A blocker: it takes part in the conflict policy, then is not returned (an event name
     /// keeps the places inside it from being reported: « Tour de France »).
     pub(crate) hidden: bool,
+    /// What the text says that does not hold together, reported in [`Entity::warning`].
+    pub(crate) warning: Warning,
+}
+
+/// A contradiction inside a candidate's text, kept small (two bytes) so that candidates do
+/// not grow; [`Warning::message`] writes it out for the entity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Warning {
+    /// Nothing to report.
+    #[default]
+    None,
+    /// The text names weekday `written` (0 = Monday) before a complete date that falls on
+    /// another day: « vendredi 28 novembre 2024 ».
+    WeekdayMismatch { written: u8 },
+}
+
+impl Warning {
+    /// The message of [`Entity::warning`] for a candidate with this warning and `value`.
+    fn message(self, value: Option<&Value>) -> Option<std::borrow::Cow<'static, str>> {
+        match self {
+            Warning::None => None,
+            Warning::WeekdayMismatch { written } => {
+                let Some(Value::Date(iso)) = value else {
+                    return None;
+                };
+                let date: crate::Date = iso.parse().ok()?;
+                Some(crate::date::weekday_mismatch(date, u32::from(written)).into())
+            }
+        }
+    }
 }
 
 /// Priorities: see `DESIGN.md`, « Conflict policy ».
@@ -51,6 +81,8 @@ pub(crate) mod prio {
     pub(crate) const DEMONYM: u8 = 5;
     pub(crate) const PERSON_FIRST_NAME: u8 = 5;
     pub(crate) const PERSON_WEAK: u8 = 4;
+    /// Relative dates (« mardi », « en mars »): any other reading of the same words wins.
+    pub(crate) const RELATIVE_DATE: u8 = 4;
     pub(crate) const DOCUMENT: u8 = 3;
 }
 
@@ -310,6 +342,7 @@ impl<'a> Run<'a> {
             src,
             prio,
             hidden: false,
+            warning: Warning::None,
         });
     }
 
@@ -384,7 +417,9 @@ impl<'a> Run<'a> {
     pub(crate) fn extract(mut self, enabled: &[bool; 6]) -> Document {
         self.gazetteer_phase();
         self.demonym_phase();
+        let dates_from = self.cands.len();
         self.date_phase();
+        self.relative_date_phase(dates_from);
         self.mark_starts();
         self.event_phase();
         self.title_phase();
@@ -440,6 +475,7 @@ impl<'a> Run<'a> {
                     }
                 }
             };
+            let warning = c.warning.message(c.value.as_ref());
             entities.push(Entity {
                 kind: c.kind,
                 place: c.place,
@@ -450,7 +486,7 @@ impl<'a> Run<'a> {
                 text: orig[start..end].to_string(),
                 value: c.value,
                 source,
-                warning: None,
+                warning,
             });
         }
         // The emptied buffer goes back to the scratch with the others.
