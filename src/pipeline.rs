@@ -128,6 +128,8 @@ pub(crate) struct Bufs {
     /// index in `cands` of the longest organisation or place candidate ending there,
     /// `usize::MAX` for none (acronym definitions).
     pub(crate) per_token: Vec<usize>,
+    /// Date phase: the tokens where a relative date may start, for the relative-date phase.
+    pub(crate) relative_starts: Vec<u32>,
     /// Conflict policy: the candidates' sort keys.
     resolve_order: Vec<(usize, u8, usize, u32)>,
     /// Conflict policy: per folded byte, whether a kept candidate covers it.

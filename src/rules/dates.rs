@@ -371,6 +371,10 @@ impl Run<'_> {
     #[inline(never)]
     pub(crate) fn date_phase(&mut self) {
         let mut found: Vec<(usize, usize, Option<Value>, &'static str, Warning)> = Vec::new();
+        // The scan below also gathers where a relative date may start, for the next phase
+        // (`reldates.rs`): calendar and relative-date words, and numbers (« le 9 »).
+        let mut relative = std::mem::take(&mut self.bufs.relative_starts);
+        relative.clear();
         let folded = self.f();
         // The pattern is anchored (^): it runs only where a date can start, at a number or a
         // day or month name, not over every byte.
@@ -383,6 +387,15 @@ impl Run<'_> {
             // A number (`NUMBER`: ASCII digits only) starts with a digit: one byte test covers
             // it, and most tokens fail both tests.
             let digit = bytes[s].is_ascii_digit();
+            if !digit && cls & (class::CALENDAR | class::RELATIVE_DATE) == 0 {
+                continue;
+            }
+            // « le 9 », « jusqu'au 9 »: a number after « le » or « au ».
+            if cls & (class::CALENDAR | class::RELATIVE_DATE) != 0
+                || (t.has(NUMBER) && i > 0 && matches!(self.word(i - 1), "le" | "au"))
+            {
+                relative.push(i as u32);
+            }
             if !digit && cls & class::CALENDAR == 0 {
                 continue;
             }
@@ -476,6 +489,7 @@ impl Run<'_> {
                 found.push((s, e, value, rule, warning));
             }
         }
+        self.bufs.relative_starts = relative;
         for (s, e, value, rule, warning) in found {
             let before = self.cands.len();
             self.push_span(s, e, Kind::Date, None, value, Src::Rule(rule), prio::DATE);

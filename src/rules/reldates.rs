@@ -33,11 +33,25 @@ use super::class;
 use super::lexical::DAYS;
 use crate::entity::{Kind, Value};
 use crate::pipeline::{overlaps, prio, Run, Src};
-use crate::tokenize::{CAP, JOINED, NUMBER, SENT_START, SHOUT, WORD};
+use crate::tokenize::{CAP, NUMBER, SENT_START, SHOUT, WORD};
 
-/// The words that open a relative date besides weekdays and months (folded): they carry the
-/// `RELATIVE_DATE` class, so that this phase visits only them, the calendar words and numbers.
+/// The words that open a relative date besides weekdays, months and numbers (folded): they
+/// carry the `RELATIVE_DATE` class, so that this phase visits only them, the calendar words and
+/// numbers, by their class bits and flags.
 pub(crate) const RELATIVE_WORDS: &[&str] = &[
+    "1er",
+    "mi-janvier",
+    "mi-fevrier",
+    "mi-mars",
+    "mi-avril",
+    "mi-mai",
+    "mi-juin",
+    "mi-juillet",
+    "mi-aout",
+    "mi-septembre",
+    "mi-octobre",
+    "mi-novembre",
+    "mi-decembre",
     "hier",
     "avant-hier",
     "aujourd'hui",
@@ -68,21 +82,24 @@ const MONTH_CUES: &[&str] = &[
 const DAY_CUES: &[&str] = &["depuis", "des", "avant", "apres", "lieu", "prevu", "prevue"];
 
 impl Run<'_> {
-    /// Finds relative dates and decades. `dates_from` is the index of the first candidate of
-    /// the date phase, which runs just before: the full dates, sorted and not overlapping, that
-    /// a relative date must not cut into (« mardi 26 novembre » is one date).
+    /// Finds relative dates and decades at the tokens the date phase gathered
+    /// (`Bufs::relative_starts`). `dates_from` is the index of the first candidate of the date
+    /// phase, which runs just before: the full dates, sorted and not overlapping, that a
+    /// relative date must not cut into (« mardi 26 novembre » is one date).
     #[inline(never)]
     pub(crate) fn relative_date_phase(&mut self, dates_from: usize) {
         let mut found: Vec<(usize, usize, Option<Value>, &'static str)> = Vec::new();
         // The last month taken, for « en mars et [avril] ».
         let mut last_month = usize::MAX;
-        let bytes = self.f().as_bytes();
+        // The tokens the date phase gathered: calendar and relative-date words, numbers.
+        let starts = std::mem::take(&mut self.bufs.relative_starts);
+        // Tokens before this one are inside a relative date already taken.
         let mut i = 0;
-        while let Some(k) = self.next_where(i, |t, c| {
-            c & (class::CALENDAR | class::RELATIVE_DATE) != 0
-                || (t.has(WORD) && bytes[t.fs as usize].is_ascii_digit())
-                || (t.has(JOINED) && bytes[t.fs as usize..].starts_with(b"mi-"))
-        }) {
+        for &k in &starts {
+            let k = k as usize;
+            if k < i {
+                continue;
+            }
             i = k + 1;
             let hit = if self.is(k, class::CALENDAR) {
                 match self.weekday_at(k) {
@@ -96,9 +113,11 @@ impl Run<'_> {
                     }
                 }
             } else if self.is(k, class::RELATIVE_DATE) {
-                self.relative_word_at(k)
-            } else if self.tok_has(k, JOINED) {
-                self.mid_month_at(k)
+                match self.word(k).as_bytes() {
+                    [b'm', b'i', b'-', ..] => self.mid_month_at(k),
+                    [b'1', ..] => self.day_alone_at(k),
+                    _ => self.relative_word_at(k),
+                }
             } else {
                 self.day_alone_at(k)
             };
@@ -107,7 +126,7 @@ impl Run<'_> {
             };
             let (fs, fe) = (self.tokens[ts].fs as usize, self.tokens[te - 1].fe as usize);
             // « mi-mars »: the month inside the word.
-            let fs = if ts == k && self.tok_has(k, JOINED) && self.word(k).starts_with("mi-") {
+            let fs = if ts == k && self.word(k).starts_with("mi-") {
                 fs + 3
             } else {
                 fs
@@ -120,6 +139,7 @@ impl Run<'_> {
             found.push((fs, fe, value, rule));
             i = i.max(te);
         }
+        self.bufs.relative_starts = starts;
         for (fs, fe, value, rule) in found {
             self.push_span(
                 fs,
