@@ -2,8 +2,10 @@
 //! 27 November 2024 is 2024-11-26.
 //!
 //! The flat phase (`rules/reldates.rs`) finds the relative dates (rule `date-relative`) without
-//! a value; [`resolve`] reads each one's text, and for a weekday or a month alone the tense of
-//! its sentence, and sets its ISO 8601 value:
+//! a value; [`resolve`] reads each one's text, and for a weekday, a month or a day alone the
+//! tense of its sentence, and sets its ISO 8601 value. It also gives their year to the dates of
+//! the date rule that have none (« le 22 mars dernier », « mardi 26 novembre », « les 9 et 10
+//! novembre »), and checks their weekday once the year is known:
 //!
 //! | text | value, for a document dated Wednesday 2024-11-27 |
 //! |---|---|
@@ -15,6 +17,7 @@
 //! | « la semaine dernière », « cette semaine », « la semaine prochaine » | the Monday–Sunday week: 2024-11-18/2024-11-24, 2024-11-25/2024-12-01, 2024-12-02/2024-12-08 |
 //! | « le mois dernier », « ce mois-ci », « le mois prochain » | 2024-10, 2024-11, 2024-12 |
 //! | « l'an dernier », « l'année dernière », « cette année », « l'an prochain » | 2023, 2024, 2025 |
+//! | « le 22 mars dernier » / « le 22 mars » (past / future / unmarked) | 2024-03-22 / 2024-03-22, 2025-03-22, the nearest: 2025-03-22; a weekday written before the day (« vendredi 20 décembre ») picks the year where the day has it, within 250 days of the document date, and the entity warns when none does |
 //! | « le 9 » (past / future / unmarked sentence) | the most recent 9th: 2024-11-09 / the next: 2024-12-09 / the nearest (the earlier on a tie): 2024-12-09, 12 days ahead against 18 back |
 //!
 //! The tense is that of the nearest marker, in words, within the date's clause (up to « et »,
@@ -52,8 +55,26 @@ pub(crate) enum Tense {
 /// each side: linear in the number of entities.
 pub(crate) fn resolve(text: &str, entities: &mut [Entity], date: Date) {
     for e in entities.iter_mut() {
-        let relative = matches!(&e.source, Source::Rule(r) if r == "date-relative");
-        if e.kind != Kind::Date || !relative || e.value.is_some() {
+        if e.kind != Kind::Date || e.value.is_some() {
+            continue;
+        }
+        let Source::Rule(rule) = &e.source else {
+            continue;
+        };
+        if rule == "date" {
+            // « le 22 mars », « mardi 26 novembre »: a day and a month without a year.
+            let folded = fold(&e.text);
+            if let Some(days) = DayMonth::parse(&folded) {
+                let tense = tense_around(text, e.start, e.end);
+                let (value, mismatch) = days.value(date, tense);
+                e.value = value;
+                if let Some((day, written)) = mismatch {
+                    e.warning = Some(crate::date::weekday_mismatch(day, written).into());
+                }
+            }
+            continue;
+        }
+        if rule != "date-relative" {
             continue;
         }
         let folded = fold(&e.text);
@@ -94,7 +115,7 @@ fn month(w: &str) -> Option<u32> {
 }
 
 /// Which way a relative date points.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Direction {
     /// « dernier », « passé »: strictly before.
     Last,
@@ -225,6 +246,127 @@ fn day_of_month(date: Date, n: u32, tense: Tense) -> Option<Date> {
         Tense::Past => days.filter(|&d| d <= date).max(),
         Tense::Future => days.filter(|&d| d >= date).min(),
         Tense::Unmarked => days.min_by_key(|&d| (date.days_until(d).abs(), d)),
+    }
+}
+
+/// How far from the document date a weekday may pick the year of a day and month (« vendredi
+/// 20 décembre »): a weekday is written for days near the article, and a day a year away with
+/// the right weekday is likelier a slip than the meaning.
+const WEEKDAY_REACH_DAYS: i64 = 250;
+
+/// A day and month without a year, as the date rule reads them: « 22 mars dernier », « mardi
+/// 26 novembre », « 9 et 10 novembre », « 9 au 12 mai ».
+#[derive(Debug, PartialEq, Eq)]
+struct DayMonth {
+    /// The weekday written before the days, 0 for Monday.
+    weekday: Option<u32>,
+    days: Vec<u32>,
+    /// « au », « - »: the days are the ends of an interval.
+    interval: bool,
+    month: u32,
+    direction: Direction,
+}
+
+impl DayMonth {
+    /// Reads the folded text of a date entity; `None` unless it is days and a month, with a
+    /// weekday before and « dernier » or « prochain » after or not.
+    fn parse(folded: &str) -> Option<DayMonth> {
+        let mut words = folded
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .flat_map(|w| {
+                // « 10-11 »: two days and the interval between.
+                let mut parts = w.split('-');
+                let first = parts.next().into_iter();
+                first.chain(parts.flat_map(|p| ["-", p]))
+            })
+            .filter(|w| !w.is_empty())
+            .peekable();
+        let weekday = words.peek().and_then(|w| weekday(w));
+        if weekday.is_some() {
+            words.next();
+        }
+        let mut days = Vec::new();
+        let mut interval = false;
+        let month = loop {
+            let w = words.next()?;
+            match w {
+                "1er" => days.push(1),
+                "er" if days.last() == Some(&1) => {}
+                "et" | "ou" => {}
+                "au" | "a" | "-" => interval = true,
+                _ if w.starts_with(|c: char| c.is_ascii_digit()) => days.push(w.parse().ok()?),
+                _ => break crate::rules::month_number(w)?,
+            }
+        };
+        let direction = direction(words.next(), false)?;
+        if days.is_empty() || words.next().is_some() {
+            return None;
+        }
+        Some(DayMonth {
+            weekday,
+            days,
+            interval,
+            month,
+            direction,
+        })
+    }
+
+    /// The value for a document of `date` in a sentence of `tense`, and, when the weekday
+    /// written is not that of the day, the day and the weekday written.
+    ///
+    /// The year is the one of the day the direction and tense give (as for a day of the month
+    /// alone, [`day_of_month`], over the year before, this one and the next); but a weekday
+    /// written before a single day picks, among those that fall within
+    /// [`WEEKDAY_REACH_DAYS`] of the document date, the one where the day has that weekday
+    /// (« vendredi 20 décembre » in June: this December, not the last).
+    fn value(&self, date: Date, tense: Tense) -> (Option<Value>, Option<(Date, u32)>) {
+        let first = self.days[0];
+        let y = date.year();
+        let years = [y - 1, y, y + 1];
+        let candidates = years
+            .iter()
+            .filter_map(|&y| Date::new(y, self.month, first))
+            .filter(|&d| match (self.direction, tense) {
+                (Direction::Last, _) => d < date,
+                (Direction::Next, _) => d > date,
+                (Direction::Bare, Tense::Past) => d <= date,
+                (Direction::Bare, Tense::Future) => d >= date,
+                (Direction::Bare, Tense::Unmarked) => true,
+            });
+        let nearest = |d: &Date| date.days_until(*d).abs();
+        let pick = match self.weekday {
+            Some(wd) if self.days.len() == 1 => candidates
+                .clone()
+                .filter(|d| d.weekday() == wd && nearest(d) <= WEEKDAY_REACH_DAYS)
+                .min_by_key(nearest)
+                .or_else(|| candidates.min_by_key(nearest)),
+            _ => candidates.min_by_key(nearest),
+        };
+        let Some(day) = pick else {
+            return (None, None);
+        };
+        let y = day.year();
+        let mut isos = Vec::with_capacity(self.days.len());
+        for &d in &self.days {
+            match Date::new(y, self.month, d) {
+                Some(x) => isos.push(x.to_string()),
+                None => return (None, None),
+            }
+        }
+        let value = match isos.len() {
+            1 => Value::Date(isos.remove(0)),
+            2 if self.interval && self.days[0] < self.days[1] => {
+                let b = isos.remove(1);
+                Value::Interval(isos.remove(0), b)
+            }
+            _ if self.interval => return (None, None),
+            _ => Value::Dates(isos),
+        };
+        let mismatch = match self.weekday {
+            Some(wd) if self.days.len() == 1 && day.weekday() != wd => Some((day, wd)),
+            _ => None,
+        };
+        (Some(value), mismatch)
     }
 }
 
@@ -493,6 +635,51 @@ mod tests {
         // The sentence before does not count.
         assert_eq!(t("Il viendra. Mardi, la réunion a eu lieu."), Tense::Past);
         assert_eq!(t("La caméra tournait mardi."), Tense::Past);
+    }
+
+    #[test]
+    fn days_and_months_get_their_year() {
+        let doc = d("2024-11-27");
+        let value = |text: &str, tense| {
+            let (v, warning) = DayMonth::parse(text).unwrap().value(doc, tense);
+            let v = match v {
+                Some(Value::Date(s)) => s,
+                Some(Value::Interval(a, b)) => format!("{a}/{b}"),
+                Some(Value::Dates(ds)) => ds.join(","),
+                other => format!("{other:?}"),
+            };
+            (v, warning.map(|(day, wd)| (day.to_string(), wd)))
+        };
+        let (p, f, u) = (Tense::Past, Tense::Future, Tense::Unmarked);
+        assert_eq!(value("22 mars dernier", u).0, "2024-03-22");
+        assert_eq!(value("22 mars", f).0, "2025-03-22");
+        assert_eq!(value("22 mars", u).0, "2025-03-22");
+        assert_eq!(value("22 mars", p).0, "2024-03-22");
+        assert_eq!(value("28 novembre", u).0, "2024-11-28");
+        assert_eq!(value("27 novembre dernier", u).0, "2023-11-27");
+        assert_eq!(value("1er decembre prochain", u).0, "2024-12-01");
+        assert_eq!(value("1 er decembre", p).0, "2023-12-01");
+        assert_eq!(value("9 et 10 novembre", p).0, "2024-11-09,2024-11-10");
+        assert_eq!(value("9 au 12 mai", f).0, "2025-05-09/2025-05-12");
+        assert_eq!(value("10-11 juin", p).0, "2024-06-10/2024-06-11");
+        assert_eq!(value("lundi 20 janvier", u), ("2025-01-20".into(), None));
+        // The weekday picks the year: in June 2024, 20 December 2023 (a Wednesday) is nearer
+        // than 20 December 2024, a Friday.
+        let june = |text: &str| DayMonth::parse(text).unwrap().value(d("2024-06-01"), u).0;
+        assert_eq!(june("20 decembre"), Some(Value::Date("2023-12-20".into())));
+        assert_eq!(
+            june("vendredi 20 decembre"),
+            Some(Value::Date("2024-12-20".into()))
+        );
+        // No year near enough fits (28 November 2023, a Tuesday, is a year back): the nearest
+        // day, and the warning.
+        assert_eq!(
+            value("mardi 28 novembre", u),
+            ("2024-11-28".into(), Some(("2024-11-28".into(), 1)))
+        );
+        assert_eq!(DayMonth::parse("mardi 26"), None);
+        assert_eq!(DayMonth::parse("novembre 2024"), None);
+        assert_eq!(DayMonth::parse("28 novembre 2024"), None);
     }
 
     #[test]

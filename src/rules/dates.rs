@@ -311,7 +311,8 @@ const YEAR_CUES: &[&str] = &[
     "an",
 ];
 
-fn month_number(m: &str) -> Option<u32> {
+/// The number of a folded month name or abbreviation (« mars », « fevr. »), 1 for January.
+pub(crate) fn month_number(m: &str) -> Option<u32> {
     let m = m.trim_end_matches('.');
     MONTHS
         .iter()

@@ -25,6 +25,7 @@ mod places;
 mod reldates;
 mod titles;
 
+pub(crate) use dates::month_number;
 pub(crate) use lexical::{class, class_of, closed_classes, word_class, DAYS, MONTHS};
 
 /// Builds the lazily compiled tables (folding table, char classes) at extractor build time, so
