@@ -107,6 +107,9 @@ pub(crate) struct Run<'a> {
     /// How many of [`Run::cands`] are in [`Run::starts`] already: phases only append
     /// candidates, so each refresh marks the new ones only.
     marked: usize,
+    /// The candidates of the date phase, an index range of [`Run::cands`]: sorted by position,
+    /// not overlapping (streets named by a date look them up: « place du 1er Mai »).
+    pub(crate) dates: std::ops::Range<usize>,
     /// Acronyms defined in this text by « Full Name (ACR) »: acronym as written → kind, place,
     /// value (the full name, or a country's code).
     pub(crate) acronyms: FxMap<String, (Kind, Option<Place>, Value)>,
@@ -234,6 +237,7 @@ impl<'a> Run<'a> {
             cands,
             starts,
             marked: 0,
+            dates: 0..0,
             acronyms: FxMap::default(),
             bufs,
         }
@@ -421,6 +425,7 @@ impl<'a> Run<'a> {
         self.demonym_phase();
         let dates_from = self.cands.len();
         self.date_phase();
+        self.dates = dates_from..self.cands.len();
         self.relative_date_phase(dates_from);
         self.mark_starts();
         self.event_phase();
