@@ -426,7 +426,7 @@ impl<'a> Run<'a> {
         let dates_from = self.cands.len();
         self.date_phase();
         self.dates = dates_from..self.cands.len();
-        self.relative_date_phase(dates_from);
+        self.relative_date_phase();
         self.mark_starts();
         self.event_phase();
         self.title_phase();

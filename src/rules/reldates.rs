@@ -83,11 +83,11 @@ const DAY_CUES: &[&str] = &["depuis", "des", "avant", "apres", "lieu", "prevu", 
 
 impl Run<'_> {
     /// Finds relative dates and decades at the tokens the date phase gathered
-    /// (`Bufs::relative_starts`). `dates_from` is the index of the first candidate of the date
-    /// phase, which runs just before: the full dates, sorted and not overlapping, that a
-    /// relative date must not cut into (« mardi 26 novembre » is one date).
+    /// (`Bufs::relative_starts`). The date phase's candidates (`Run::dates`), sorted and not
+    /// overlapping, are full dates that a relative date must not cut into (« mardi 26
+    /// novembre » is one date).
     #[inline(never)]
-    pub(crate) fn relative_date_phase(&mut self, dates_from: usize) {
+    pub(crate) fn relative_date_phase(&mut self) {
         let mut found: Vec<(usize, usize, Option<Value>, &'static str)> = Vec::new();
         // The last month taken, for « en mars et [avril] ».
         let mut last_month = usize::MAX;
@@ -102,15 +102,14 @@ impl Run<'_> {
             }
             i = k + 1;
             let hit = if self.is(k, class::CALENDAR) {
-                match self.weekday_at(k) {
-                    Some(hit) => Some(hit),
-                    None => {
-                        let m = self.month_at(k, last_month);
-                        if m.is_some() {
-                            last_month = k;
-                        }
-                        m
+                if DAYS.contains(&self.word(k)) {
+                    self.weekday_at(k)
+                } else {
+                    let m = self.month_at(k, last_month);
+                    if m.is_some() {
+                        last_month = k;
                     }
+                    m
                 }
             } else if self.is(k, class::RELATIVE_DATE) {
                 match self.word(k).as_bytes() {
@@ -133,7 +132,7 @@ impl Run<'_> {
             };
             // A decade is longer than the year the date phase found in it (« années [1990] »)
             // and wins over it; any other relative date gives way to a full date.
-            if rule != "date-decade" && overlaps(&self.cands[dates_from..], fs, fe) {
+            if rule != "date-decade" && overlaps(&self.cands[self.dates.clone()], fs, fe) {
                 continue;
             }
             found.push((fs, fe, value, rule));
@@ -190,9 +189,6 @@ impl Run<'_> {
     /// A weekday used as a date at token `i`: its tokens (with « dernier », « prochain »,
     /// « passé »).
     fn weekday_at(&self, i: usize) -> Option<(usize, usize, Option<Value>, &'static str)> {
-        if !DAYS.contains(&self.word(i)) {
-            return None;
-        }
         let t = self.tokens[i];
         // « Mardi » inside a sentence is a name (« le Journal du Dimanche »).
         if !self.date_case(i) {
