@@ -240,7 +240,11 @@ impl fmt::Display for Entity {
             Some(Value::Name(n)) => write!(f, " = {n:?}")?,
             None => {}
         }
-        write!(f, " [{}]", self.source)
+        write!(f, " [{}]", self.source)?;
+        if let Some(w) = &self.warning {
+            write!(f, " ({w})")?;
+        }
+        Ok(())
     }
 }
 

@@ -18,6 +18,7 @@
 //! | « le mois dernier », « ce mois-ci », « le mois prochain » | 2024-10, 2024-11, 2024-12 |
 //! | « l'an dernier », « l'année dernière », « cette année », « l'an prochain » | 2023, 2024, 2025 |
 //! | « le 22 mars dernier » / « le 22 mars » (past / future / unmarked) | 2024-03-22 / 2024-03-22, 2025-03-22, the nearest: 2025-03-22; a weekday written before the day (« vendredi 20 décembre ») picks the year where the day has it, within 250 days of the document date, and the entity warns when none does |
+//! | « jeudi 28 » (a weekday and a day) | the 28th that is a Thursday, in the two months before the document's, its own or the two after: 2024-11-28; the nearest 28th and a warning when none is |
 //! | « le 9 » (past / future / unmarked sentence) | the most recent 9th: 2024-11-09 / the next: 2024-12-09 / the nearest (the earlier on a tie): 2024-12-09, 12 days ahead against 18 back |
 //!
 //! The tense is that of the nearest marker, in words, within the date's clause (up to « et »,
@@ -255,7 +256,8 @@ fn day_of_month(date: Date, n: u32, tense: Tense) -> Option<Date> {
 const WEEKDAY_REACH_DAYS: i64 = 250;
 
 /// A day and month without a year, as the date rule reads them: « 22 mars dernier », « mardi
-/// 26 novembre », « 9 et 10 novembre », « 9 au 12 mai ».
+/// 26 novembre », « 9 et 10 novembre », « 9 au 12 mai »; or a weekday and a day without a month,
+/// « jeudi 26 ».
 #[derive(Debug, PartialEq, Eq)]
 struct DayMonth {
     /// The weekday written before the days, 0 for Monday.
@@ -263,13 +265,14 @@ struct DayMonth {
     days: Vec<u32>,
     /// « au », « - »: the days are the ends of an interval.
     interval: bool,
-    month: u32,
+    /// The month; none in « jeudi 26 ».
+    month: Option<u32>,
     direction: Direction,
 }
 
 impl DayMonth {
     /// Reads the folded text of a date entity; `None` unless it is days and a month, with a
-    /// weekday before and « dernier » or « prochain » after or not.
+    /// weekday before and « dernier » or « prochain » after or not, or a weekday and one day.
     fn parse(folded: &str) -> Option<DayMonth> {
         let mut words = folded
             .split(|c: char| c.is_whitespace() || c == ',')
@@ -288,14 +291,20 @@ impl DayMonth {
         let mut days = Vec::new();
         let mut interval = false;
         let month = loop {
-            let w = words.next()?;
+            let Some(w) = words.next() else {
+                // « jeudi 26 ».
+                if weekday.is_some() && days.len() == 1 && !interval {
+                    break None;
+                }
+                return None;
+            };
             match w {
                 "1er" => days.push(1),
                 "er" if days.last() == Some(&1) => {}
                 "et" | "ou" => {}
                 "au" | "a" | "-" => interval = true,
                 _ if w.starts_with(|c: char| c.is_ascii_digit()) => days.push(w.parse().ok()?),
-                _ => break crate::rules::month_number(w)?,
+                _ => break Some(crate::rules::month_number(w)?),
             }
         };
         let direction = direction(words.next(), false)?;
@@ -318,21 +327,36 @@ impl DayMonth {
     /// alone, [`day_of_month`], over the year before, this one and the next); but a weekday
     /// written before a single day picks, among those that fall within
     /// [`WEEKDAY_REACH_DAYS`] of the document date, the one where the day has that weekday
-    /// (« vendredi 20 décembre » in June: this December, not the last).
+    /// (« vendredi 20 décembre » in June: this December, not the last). Without a month
+    /// (« jeudi 26 »), the months are the two before the document's, its own and the two
+    /// after.
     fn value(&self, date: Date, tense: Tense) -> (Option<Value>, Option<(Date, u32)>) {
         let first = self.days[0];
         let y = date.year();
-        let years = [y - 1, y, y + 1];
-        let candidates = years
-            .iter()
-            .filter_map(|&y| Date::new(y, self.month, first))
-            .filter(|&d| match (self.direction, tense) {
-                (Direction::Last, _) => d < date,
-                (Direction::Next, _) => d > date,
-                (Direction::Bare, Tense::Past) => d <= date,
-                (Direction::Bare, Tense::Future) => d >= date,
-                (Direction::Bare, Tense::Unmarked) => true,
-            });
+        let near: Vec<Date> = match self.month {
+            Some(m) => [y - 1, y, y + 1]
+                .iter()
+                .filter_map(|&y| Date::new(y, m, first))
+                .collect(),
+            None => {
+                let Some(month_start) = Date::new(y, date.month(), 1) else {
+                    return (None, None);
+                };
+                (-2..=2)
+                    .filter_map(|dm| {
+                        let m = month_start.add_months(dm);
+                        Date::new(m.year(), m.month(), first)
+                    })
+                    .collect()
+            }
+        };
+        let candidates = near.into_iter().filter(|&d| match (self.direction, tense) {
+            (Direction::Last, _) => d < date,
+            (Direction::Next, _) => d > date,
+            (Direction::Bare, Tense::Past) => d <= date,
+            (Direction::Bare, Tense::Future) => d >= date,
+            (Direction::Bare, Tense::Unmarked) => true,
+        });
         let nearest = |d: &Date| date.days_until(*d).abs();
         let pick = match self.weekday {
             Some(wd) if self.days.len() == 1 => candidates
@@ -345,10 +369,10 @@ impl DayMonth {
         let Some(day) = pick else {
             return (None, None);
         };
-        let y = day.year();
+        let (y, m) = (day.year(), day.month());
         let mut isos = Vec::with_capacity(self.days.len());
         for &d in &self.days {
-            match Date::new(y, self.month, d) {
+            match Date::new(y, m, d) {
                 Some(x) => isos.push(x.to_string()),
                 None => return (None, None),
             }
@@ -677,7 +701,12 @@ mod tests {
             value("mardi 28 novembre", u),
             ("2024-11-28".into(), Some(("2024-11-28".into(), 1)))
         );
-        assert_eq!(DayMonth::parse("mardi 26"), None);
+        // A weekday and a day: the month where the day has that weekday.
+        assert_eq!(value("jeudi 28", u), ("2024-11-28".into(), None));
+        assert_eq!(value("vendredi 13", u), ("2024-12-13".into(), None));
+        assert_eq!(value("mardi 26", p), ("2024-11-26".into(), None));
+        assert_eq!(DayMonth::parse("26"), None);
+        assert_eq!(DayMonth::parse("mardi 9 et 10"), None);
         assert_eq!(DayMonth::parse("novembre 2024"), None);
         assert_eq!(DayMonth::parse("28 novembre 2024"), None);
     }
