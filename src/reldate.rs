@@ -326,8 +326,9 @@ impl DayMonth {
     /// The year is the one of the day the direction and tense give (as for a day of the month
     /// alone, [`day_of_month`], over the year before, this one and the next); but a weekday
     /// written before a single day picks, among those that fall within
-    /// [`WEEKDAY_REACH_DAYS`] of the document date, the one where the day has that weekday
-    /// (« vendredi 20 décembre » in June: this December, not the last). Without a month
+    /// [`WEEKDAY_REACH_DAYS`] of the document date (and before or after it for « dernier »,
+    /// « prochain », whatever the tense), the one where the day has that weekday (« vendredi
+    /// 20 décembre » in June: this December, not the last). Without a month
     /// (« jeudi 26 »), the months are the two before the document's, its own and the two
     /// after.
     fn value(&self, date: Date, tense: Tense) -> (Option<Value>, Option<(Date, u32)>) {
@@ -350,21 +351,27 @@ impl DayMonth {
                     .collect()
             }
         };
-        let candidates = near.into_iter().filter(|&d| match (self.direction, tense) {
-            (Direction::Last, _) => d < date,
-            (Direction::Next, _) => d > date,
-            (Direction::Bare, Tense::Past) => d <= date,
-            (Direction::Bare, Tense::Future) => d >= date,
-            (Direction::Bare, Tense::Unmarked) => true,
+        // « dernier » and « prochain » are the text's own word: they always hold. The tense
+        // yields to a weekday, which names the day better than a verb does.
+        let candidates = near.into_iter().filter(|&d| match self.direction {
+            Direction::Last => d < date,
+            Direction::Next => d > date,
+            Direction::Bare => true,
         });
+        let in_tense = |d: &Date| match (self.direction, tense) {
+            (Direction::Bare, Tense::Past) => *d <= date,
+            (Direction::Bare, Tense::Future) => *d >= date,
+            _ => true,
+        };
         let nearest = |d: &Date| date.days_until(*d).abs();
+        let by_tense = || candidates.clone().filter(in_tense).min_by_key(nearest);
         let pick = match self.weekday {
             Some(wd) if self.days.len() == 1 => candidates
                 .clone()
                 .filter(|d| d.weekday() == wd && nearest(d) <= WEEKDAY_REACH_DAYS)
                 .min_by_key(nearest)
-                .or_else(|| candidates.min_by_key(nearest)),
-            _ => candidates.min_by_key(nearest),
+                .or_else(by_tense),
+            _ => by_tense(),
         };
         let Some(day) = pick else {
             return (None, None);
@@ -705,6 +712,13 @@ mod tests {
         assert_eq!(value("jeudi 28", u), ("2024-11-28".into(), None));
         assert_eq!(value("vendredi 13", u), ("2024-12-13".into(), None));
         assert_eq!(value("mardi 26", p), ("2024-11-26".into(), None));
+        // The weekday before the tense: « ce jeudi 28, il a parlé » is tomorrow's date.
+        assert_eq!(value("jeudi 28", p), ("2024-11-28".into(), None));
+        // « dernier » before the weekday: 20 December 2024 is a Friday, but not a past one.
+        assert_eq!(
+            value("vendredi 20 decembre dernier", f),
+            ("2023-12-20".into(), Some(("2023-12-20".into(), 4)))
+        );
         assert_eq!(DayMonth::parse("26"), None);
         assert_eq!(DayMonth::parse("mardi 9 et 10"), None);
         assert_eq!(DayMonth::parse("novembre 2024"), None);
