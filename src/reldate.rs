@@ -25,6 +25,8 @@
 //! « que », « mais »… and the sentence's end) and at most [`CONTEXT_BYTES`] either side:
 //! future for a verb in the futur simple, « va », « doit », « devrait », « prévu »,
 //! « attendu », « prochain »…; past for « a », « ont », « avait », « était », the imparfait.
+//! A past participle just before the date (« signé le 22 mars », « publié mardi ») makes it
+//! past at once, unless it sets a date to come (« programmé », « reporté », « fixé »).
 //! « Il a annoncé mardi qu'il viendra » is past for « mardi ». With no marker a weekday or a
 //! month is read as the past (news reports what happened).
 //!
@@ -415,6 +417,18 @@ pub(crate) fn tense_around(text: &str, start: usize, end: usize) -> Tense {
             .enumerate()
             .find_map(|(k, w)| marker(w).map(|t| (k, t)))
     };
+    // « signé le 22 mars », « publié le 9 »: a past participle just before the date.
+    let mut last_two = before
+        .split(|c: char| !is_word_char(c))
+        .rev()
+        .filter(|w| !w.is_empty());
+    let participle = match (last_two.next(), last_two.next()) {
+        (Some("le" | "ce"), Some(w)) | (Some(w), _) => is_past_participle(w),
+        _ => false,
+    };
+    if participle {
+        return Tense::Past;
+    }
     let before_marker = nearest(&mut before.split(|c: char| !is_word_char(c)).rev());
     let after_marker = nearest(&mut after.split(|c: char| !is_word_char(c)));
     match (before_marker, after_marker) {
@@ -455,6 +469,30 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (&str, &str) {
     let after = &text[end..to];
     let after = after.find(is_end).map_or(after, |p| &after[..p]);
     (before, after)
+}
+
+/// Participles that set a date to come (« programmé le 5 décembre », « reporté au 9 »).
+const FUTURE_PARTICIPLES: &[&str] = &[
+    "programme",
+    "fixe",
+    "reporte",
+    "repousse",
+    "planifie",
+    "annonce",
+    "decale",
+];
+
+/// A past participle in -é, -ée, -és, -ées (the accent read on the original), other than those
+/// that set a date to come.
+fn is_past_participle(w: &str) -> bool {
+    let stem = w.strip_suffix('s').unwrap_or(w);
+    let stem = stem
+        .strip_suffix('e')
+        .filter(|s| s.ends_with('é'))
+        .unwrap_or(stem);
+    stem.ends_with('é')
+        && stem.chars().count() >= 3
+        && !FUTURE_PARTICIPLES.contains(&fold(stem).as_str())
 }
 
 /// Words that open another clause (lower case; « qu'il » too): the tense is read up to them.
@@ -666,6 +704,8 @@ mod tests {
         // The sentence before does not count.
         assert_eq!(t("Il viendra. Mardi, la réunion a eu lieu."), Tense::Past);
         assert_eq!(t("La caméra tournait mardi."), Tense::Past);
+        assert_eq!(t("L'accord signé mardi sera appliqué."), Tense::Past);
+        assert_eq!(t("Le vote programmé mardi sera décisif."), Tense::Future);
     }
 
     #[test]
@@ -727,7 +767,7 @@ mod tests {
 
     #[test]
     fn context_is_cut_at_char_boundaries() {
-        let s = "é".repeat(400) + " mardi " + &"è".repeat(400);
+        let s = "è".repeat(400) + " mardi " + &"é".repeat(400);
         let at = s.find("mardi").unwrap();
         assert_eq!(tense_around(&s, at, at + 5), Tense::Unmarked);
     }
