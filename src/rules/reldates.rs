@@ -18,8 +18,8 @@
 //!   « d'ici », « mois de »), or before « dernier », « prochain », « passé »; coordinated with
 //!   such a month (« en mars et avril »). A capitalised month inside a sentence is a name
 //!   (« Avril Lavigne », « sur Mars »), and a month followed by a two-digit number is an event
-//!   (« mai 68 »). A day and month (« place du 1er Mai », « le 14 Juillet ») is the date rule's:
-//!   a street or a feast named by a date stays what the longer rules make of it.
+//!   (« mai 68 »). A day and month is the date rule's: a feast named by one stays a date
+//!   (« le 14 Juillet »), a street named by one is a street (« place du 1er Mai », `places.rs`).
 //! - « le 9 », a day of the month alone, only where it reads as a date: after a participle,
 //!   « depuis », « dès », « avant », « après », « jusqu'au », or opening a sentence or a clause,
 //!   and before punctuation or « au soir », « au matin ». Never before a unit or a noun (« le 9
@@ -179,9 +179,10 @@ impl Run<'_> {
         match self.word(i) {
             "dernier" | "prochain" => !feminine,
             "derniere" | "prochaine" => feminine,
-            // « passé », not the verb « passe ».
-            "passe" => !feminine && self.orig_word(i).ends_with(['é', 'É']),
-            "passee" => feminine && self.orig_word(i).ends_with(['e', 'E']),
+            // « passé », not the verb « passe » (the accent, composed or not, read on the
+            // original).
+            "passe" => !feminine && self.orig_word(i).ends_with(['é', 'É', '\u{301}']),
+            "passee" => feminine,
             _ => false,
         }
     }
