@@ -2,7 +2,7 @@
 //! errors.
 //!
 //! ```text
-//! cargo run --release --example evaluate -- CORPUS.jsonl [--predictions OUT.jsonl] [--links OUT.jsonl] [--errors N] [--limit DOCS] [--json-summary OUT.json] [--passes N]
+//! cargo run --release --example evaluate -- CORPUS.jsonl [--predictions OUT.jsonl] [--links OUT.jsonl] [--errors N] [--limit DOCS] [--json-summary OUT.json] [--passes N] [--relative-dates include|exclude]
 //! cargo run --release --example evaluate -- CORPUS.jsonl --score PRED.jsonl [--errors N] [--limit DOCS] [--json-summary OUT.json]
 //! cargo run --release --example evaluate -- ../shared/corpora/winer-fr-dev.jsonl
 //! ```
@@ -41,6 +41,14 @@
 //! first pass's cold caches and a moment of machine noise to weigh on it. Predictions and scores
 //! are the same whatever N.
 //!
+//! `--relative-dates exclude` (the default) scores dates the way corpora that do not annotate
+//! relative dates do (WiNER's guidelines leave out « mardi », « hier », « en mars », « la semaine
+//! dernière »; its dev set has some 600 of them unannotated): predictions of the `date-relative`
+//! rule are not scored, and a decade (rule `date-decade`, « les [années 1990] ») is scored as
+//! its year, WiNER's span (« les années [1990] »). `--relative-dates include` scores every
+//! predicted date as it is. The report's header says which. Either way `--predictions` writes
+//! every entity the extractor returns, relative dates and decades included, with their spans.
+//!
 //! `--persons-with-titles` compares like with like on corpora whose persons include their
 //! honorific and title (HIPE: « M. Chéron », « le maréchal Haig »): each predicted person is
 //! extended over the title entity just before it and an honorific before that, before scoring.
@@ -70,7 +78,8 @@
 //! `"predictions"`), `predictions_file` (the `--score` file or null), `labels` (per scored label:
 //! `gold`, `pred`, and `exact` and `lenient` objects with `tp`, `precision`, `recall`, `f1` as
 //! fractions in 0..1), `micro` (the same over PER+LOC+ORG, plus `labels`), `micro_date` (over all
-//! scored labels, or null if the gold has no DATE), `unscored_predictions` (label → count),
+//! scored labels, or null if the gold has no DATE), `relative_dates` (`"include"`,
+//! `"exclude"`, or null with `--score`), `unscored_predictions` (label → count),
 //! `errors` (error type → count), `extraction_seconds` (the median pass) and `mb_per_s` (null
 //! with `--score`), `passes`.
 
@@ -124,9 +133,11 @@ struct Options {
     persons_with_titles: bool,
     passes: usize,
     links: Option<String>,
+    /// Whether relative dates are scored (`--relative-dates include`).
+    relative_dates: bool,
 }
 
-const USAGE: &str = "usage: evaluate CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS] [--json-summary OUT.json] [--persons-with-titles] [--passes N] [--links OUT.jsonl]
+const USAGE: &str = "usage: evaluate CORPUS.jsonl [--predictions OUT.jsonl] [--errors N] [--limit DOCS] [--json-summary OUT.json] [--persons-with-titles] [--passes N] [--links OUT.jsonl] [--relative-dates include|exclude]
        evaluate CORPUS.jsonl --score PRED.jsonl [--errors N] [--limit DOCS] [--json-summary OUT.json]";
 
 fn parse_args() -> Result<Options, String> {
@@ -139,6 +150,7 @@ fn parse_args() -> Result<Options, String> {
     let mut persons_with_titles = false;
     let mut passes = 1;
     let mut links = None;
+    let mut relative_dates = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
@@ -161,6 +173,13 @@ fn parse_args() -> Result<Options, String> {
             "--score" => score = Some(value("--score")?),
             "--json-summary" => json_summary = Some(value("--json-summary")?),
             "--persons-with-titles" => persons_with_titles = true,
+            "--relative-dates" => {
+                relative_dates = match value("--relative-dates")?.as_str() {
+                    "include" => true,
+                    "exclude" => false,
+                    v => return Err(format!("--relative-dates: include or exclude, not {v}")),
+                }
+            }
             "--errors" => {
                 let v = value("--errors")?;
                 errors = v
@@ -200,6 +219,7 @@ fn parse_args() -> Result<Options, String> {
         limit,
         persons_with_titles,
         passes,
+        relative_dates,
     })
 }
 
@@ -700,6 +720,33 @@ fn entity_span(e: &serde_json::Value, nchars: usize) -> Option<(usize, usize, &s
     (start <= end && end <= nchars).then_some((start, end, label))
 }
 
+/// The span an entity is scored as: its own, but for `--relative-dates exclude` (when
+/// `include_relative` is false), where a relative date is not scored and a decade is scored as
+/// its year (« années [1990] »).
+fn scored_span(e: &nommer::Entity, include_relative: bool) -> Option<Span> {
+    let r = e.char_range();
+    let span = |start: usize, text: &str| Span {
+        start,
+        end: r.end,
+        label: e.kind().label().to_string(),
+        text: text.to_string(),
+    };
+    if !include_relative {
+        if let nommer::Source::Rule(rule) = e.source() {
+            match rule.as_ref() {
+                "date-relative" => return None,
+                "date-decade" => {
+                    let year_at = e.text().rfind(char::is_whitespace).map_or(0, |p| p + 1);
+                    let year = &e.text()[year_at..];
+                    return Some(span(r.end - year.chars().count(), year));
+                }
+                _ => {}
+            }
+        }
+    }
+    Some(span(r.start, e.text()))
+}
+
 fn main() {
     let opts = parse_args().unwrap_or_else(|e| {
         eprintln!("evaluate: {e}\n{USAGE}");
@@ -811,15 +858,7 @@ fn main() {
             .map(|doc| {
                 doc.entities()
                     .iter()
-                    .map(|e| {
-                        let r = e.char_range();
-                        Span {
-                            start: r.start,
-                            end: r.end,
-                            label: e.kind().label().to_string(),
-                            text: e.text().to_string(),
-                        }
-                    })
+                    .filter_map(|e| scored_span(e, opts.relative_dates))
                     .collect()
             })
             .collect()
@@ -889,6 +928,19 @@ fn main() {
         chars,
         bytes as f64 / 1e6
     );
+    if opts.score.is_none() {
+        let _ = writeln!(
+            out,
+            "relative dates: {}",
+            if opts.relative_dates {
+                "included (--relative-dates include: every predicted date is scored)"
+            } else {
+                "excluded from scoring (--relative-dates exclude, the default: « mardi », « hier », \
+                 « en mars »… are not scored, decades are scored as their year; the corpus's \
+                 guidelines do not annotate them)"
+            }
+        );
+    }
     let gold_summary: Vec<String> = gold_labels
         .iter()
         .map(|(l, n)| {
@@ -1073,6 +1125,13 @@ fn main() {
             "extraction_seconds": if scoring { None } else { Some(secs) },
             "mb_per_s": if scoring { None } else { Some(mb_per_s) },
             "passes": if scoring { None } else { Some(opts.passes) },
+            "relative_dates": if scoring {
+                None
+            } else if opts.relative_dates {
+                Some("include")
+            } else {
+                Some("exclude")
+            },
         });
         let written = std::fs::File::create(path).and_then(|f| {
             let mut w = BufWriter::new(f);

@@ -85,6 +85,9 @@ fn main() {
             value,
             e.source()
         );
+        if let Some(w) = e.warning() {
+            println!("{:>11}  warning: {w}", "");
+        }
     }
     eprintln!("{} entities", doc.len());
     if flat {

@@ -115,6 +115,10 @@ impl Date {
         // 0001-01-01 was a Monday.
         (self.ordinal() % 7) as u32
     }
+    /// The number of days from `self` to `other` (negative when `other` is earlier).
+    pub(crate) fn days_until(self, other: Date) -> i64 {
+        other.ordinal() - self.ordinal()
+    }
     /// The date `n` days later (earlier for a negative `n`), clamped to 0001-01-01..9999-12-31.
     pub fn add_days(self, n: i64) -> Date {
         Date::from_ordinal(self.ordinal().saturating_add(n))
@@ -132,6 +136,47 @@ impl Date {
             day: day as u8,
         }
     }
+}
+
+/// English names of the weekdays, from Monday, for messages.
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// English names of the months, for messages.
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The warning of a date whose text names weekday `written` (0 = Monday) while the day falls
+/// on another: « weekday mismatch: 28 November 2024 is a Thursday, not a Friday ».
+pub(crate) fn weekday_mismatch(date: Date, written: u32) -> String {
+    let name = |w: u32| WEEKDAY_NAMES[w as usize % 7];
+    format!(
+        "weekday mismatch: {} {} {} is a {}, not a {}",
+        date.day(),
+        MONTH_NAMES[date.month() as usize - 1],
+        date.year(),
+        name(date.weekday()),
+        name(written)
+    )
 }
 
 impl fmt::Display for Date {
@@ -199,6 +244,7 @@ mod tests {
             assert_eq!(Date::from_ordinal(n).ordinal(), n);
         }
         assert_eq!(d.add_days(3).to_string(), "2024-12-01");
+        assert_eq!(d.days_until(d.add_days(-400)), -400);
         assert_eq!(d.add_days(-366).to_string(), "2023-11-28");
         assert_eq!(
             Date::new(2024, 3, 31).unwrap().add_months(-1).to_string(),
@@ -211,6 +257,15 @@ mod tests {
         assert_eq!(
             Date::new(1, 1, 1).unwrap().add_days(-5).to_string(),
             "0001-01-01"
+        );
+    }
+
+    #[test]
+    fn weekday_mismatch_names_both_days() {
+        let d = Date::new(2024, 11, 28).unwrap();
+        assert_eq!(
+            weekday_mismatch(d, 4),
+            "weekday mismatch: 28 November 2024 is a Thursday, not a Friday"
         );
     }
 

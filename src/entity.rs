@@ -115,7 +115,9 @@ pub enum Value {
     Date(String),
     /// Several ISO 8601 dates: « les 9 et 10 novembre 2024 ».
     Dates(Vec<String>),
-    /// An ISO 8601 interval, first and last day: « du 9 au 12 mai 2022 ».
+    /// An ISO 8601 interval, first and last day: « du 9 au 12 mai 2022 », a week (« la
+    /// semaine dernière », Monday to Sunday); first and last year for a decade (« les années
+    /// 1990 » → `["1990", "1999"]`).
     Interval(String, String),
     /// A canonical name: the full name of an acronym or organisation, the full name of the
     /// person a short mention refers to, the canonical form of a place or title.
@@ -238,7 +240,11 @@ impl fmt::Display for Entity {
             Some(Value::Name(n)) => write!(f, " = {n:?}")?,
             None => {}
         }
-        write!(f, " [{}]", self.source)
+        write!(f, " [{}]", self.source)?;
+        if let Some(w) = &self.warning {
+            write!(f, " ({w})")?;
+        }
+        Ok(())
     }
 }
 

@@ -139,11 +139,40 @@ impl Extractor {
     }
 
     /// Extracts as [`extract`](Self::extract) does, then what `options` ask for: the values of
-    /// relative dates from the document's date, and the document layer (persons, titles,
-    /// quotes, acronyms, relations).
+    /// relative dates from the document's date ([`Options::date`]), and the document layer
+    /// (persons, titles, quotes, acronyms, relations).
+    ///
+    /// Relative dates (« mardi », « hier », « en mars », « la semaine dernière », « le 9 »)
+    /// are date entities either way; without a document date they have no value. With one,
+    /// each gets the ISO 8601 value a reader of the article would give it: « mardi » in an
+    /// article of Wednesday 27 November 2024 is the day before, a week an interval from Monday
+    /// to Sunday, a month `YYYY-MM`. A weekday or month alone is read in the tense of its
+    /// sentence (the past unless a verb says otherwise).
     ///
     /// ```
-    /// use nommer::{Extractor, Options, Value};
+    /// use nommer::{Extractor, Kind, Options, Value};
+    ///
+    /// let text = "Le ministre a déclaré mardi qu'il se rendra à Bamako la semaine prochaine.";
+    /// let options = Options::new().date("2024-11-27".parse().unwrap());
+    /// let doc = Extractor::default().extract_with(text, &options);
+    /// let dates: Vec<(&str, Option<&Value>)> =
+    ///     doc.of_kind(Kind::Date).map(|e| (e.text(), e.value())).collect();
+    /// assert_eq!(dates[0], ("mardi", Some(&Value::Date("2024-11-26".into()))));
+    /// assert_eq!(
+    ///     dates[1],
+    ///     ("semaine prochaine", Some(&Value::Interval("2024-12-02".into(), "2024-12-08".into())))
+    /// );
+    ///
+    /// // Without a date, the same entities, without values.
+    /// let flat = Extractor::default().extract(text);
+    /// let mardi = flat.of_kind(Kind::Date).next().unwrap();
+    /// assert_eq!((mardi.text(), mardi.value()), ("mardi", None));
+    /// ```
+    ///
+    /// With the document layer:
+    ///
+    /// ```
+    /// use nommer::{Extractor, Options};
     ///
     /// let text = "M. Novak est arrivé mardi à Bamako.";
     /// let options = Options::new().date("2024-11-27".parse().unwrap()).document_layer(true);
@@ -154,6 +183,7 @@ impl Extractor {
         let mut doc = self.extract(text);
         if let Some(date) = options.date {
             doc.date = Some(date);
+            crate::reldate::resolve(text, &mut doc.entities, date);
         }
         if options.document_layer {
             let links = crate::links::read(text, &mut doc.entities, &self.inner.lexicon);
@@ -197,8 +227,17 @@ impl Options {
     pub fn new() -> Options {
         Options::default()
     }
-    /// The document's date: relative dates (« mardi », « hier », « le mois dernier ») get
-    /// their ISO 8601 value from it.
+    /// The document's date: relative dates (« mardi », « hier », « le mois dernier », « en
+    /// mars », « le 9 ») get their ISO 8601 value from it (see
+    /// [`Extractor::extract_with`]). Without it they are date entities with no value.
+    ///
+    /// ```
+    /// use nommer::{Extractor, Options, Value};
+    ///
+    /// let options = Options::new().date("2024-11-27".parse().unwrap());
+    /// let doc = Extractor::default().extract_with("Le bilan a été publié hier.", &options);
+    /// assert_eq!(doc.entities()[0].value(), Some(&Value::Date("2024-11-26".into())));
+    /// ```
     pub fn date(mut self, date: crate::Date) -> Options {
         self.date = Some(date);
         self

@@ -41,6 +41,25 @@
 //! | `date` | a date expression, preposition outside | ISO 8601 date, list or interval |
 //! | `demonym` | a nationality adjective or noun | ISO 3166-1 alpha-2 codes |
 //!
+//! # Relative dates
+//!
+//! « a déclaré mardi », « en mars », « hier », « la semaine dernière », « le 9 » are dates to a
+//! reader of the news, and date entities here (not inside names: « Mardi gras », « Avril
+//! Lavigne », « place du 1er Mai »). Their value needs the article's date, given by
+//! [`Options::date`]; so does the year of « le 22 mars ». A weekday that contradicts its date
+//! (« vendredi 28 novembre 2024 ») is reported by [`Entity::warning`], not corrected.
+//!
+//! ```
+//! use nommer::{Extractor, Options, Value};
+//!
+//! let text = "Le ministre a déclaré mardi que l'accord signé le 22 mars serait appliqué.";
+//! let options = Options::new().date("2024-11-27".parse().unwrap());
+//! let doc = Extractor::default().extract_with(text, &options);
+//! let values: Vec<_> = doc.entities().iter().filter_map(|e| e.value()).collect();
+//! assert!(values.contains(&&Value::Date("2024-11-26".into()))); // mardi
+//! assert!(values.contains(&&Value::Date("2024-03-22".into()))); // le 22 mars
+//! ```
+//!
 //! # Offsets
 //!
 //! [`Entity::range`] is a byte range of the caller's `&str` (always on char boundaries);
@@ -91,6 +110,7 @@ mod gazetteer;
 mod links;
 mod normalize;
 mod pipeline;
+mod reldate;
 mod rules;
 mod tokenize;
 mod wordtable;

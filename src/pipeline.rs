@@ -38,6 +38,36 @@ pub(crate) struct Cand {
     /// A blocker: it takes part in the conflict policy, then is not returned (an event name
     /// keeps the places inside it from being reported: « Tour de France »).
     pub(crate) hidden: bool,
+    /// What the text says that does not hold together, reported in [`Entity::warning`].
+    pub(crate) warning: Warning,
+}
+
+/// A contradiction inside a candidate's text, kept small (two bytes) so that candidates do
+/// not grow; [`Warning::message`] writes it out for the entity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Warning {
+    /// Nothing to report.
+    #[default]
+    None,
+    /// The text names weekday `written` (0 = Monday) before a complete date that falls on
+    /// another day: « vendredi 28 novembre 2024 ».
+    WeekdayMismatch { written: u8 },
+}
+
+impl Warning {
+    /// The message of [`Entity::warning`] for a candidate with this warning and `value`.
+    fn message(self, value: Option<&Value>) -> Option<std::borrow::Cow<'static, str>> {
+        match self {
+            Warning::None => None,
+            Warning::WeekdayMismatch { written } => {
+                let Some(Value::Date(iso)) = value else {
+                    return None;
+                };
+                let date: crate::Date = iso.parse().ok()?;
+                Some(crate::date::weekday_mismatch(date, u32::from(written)).into())
+            }
+        }
+    }
 }
 
 /// Priorities: see `DESIGN.md`, « Conflict policy ».
@@ -51,6 +81,8 @@ pub(crate) mod prio {
     pub(crate) const DEMONYM: u8 = 5;
     pub(crate) const PERSON_FIRST_NAME: u8 = 5;
     pub(crate) const PERSON_WEAK: u8 = 4;
+    /// Relative dates (« mardi », « en mars »): any other reading of the same words wins.
+    pub(crate) const RELATIVE_DATE: u8 = 4;
     pub(crate) const DOCUMENT: u8 = 3;
 }
 
@@ -75,6 +107,9 @@ pub(crate) struct Run<'a> {
     /// How many of [`Run::cands`] are in [`Run::starts`] already: phases only append
     /// candidates, so each refresh marks the new ones only.
     marked: usize,
+    /// The candidates of the date phase, an index range of [`Run::cands`]: sorted by position,
+    /// not overlapping (streets named by a date look them up: « place du 1er Mai »).
+    pub(crate) dates: std::ops::Range<usize>,
     /// Acronyms defined in this text by « Full Name (ACR) »: acronym as written → kind, place,
     /// value (the full name, or a country's code; none when the name before the parentheses is
     /// not one the acronym can stand for).
@@ -97,6 +132,8 @@ pub(crate) struct Bufs {
     /// index in `cands` of the longest organisation or place candidate ending there,
     /// `usize::MAX` for none (acronym definitions).
     pub(crate) per_token: Vec<usize>,
+    /// Date phase: the tokens where a relative date may start, for the relative-date phase.
+    pub(crate) relative_starts: Vec<u32>,
     /// Conflict policy: the candidates' sort keys.
     resolve_order: Vec<(usize, u8, usize, u32)>,
     /// Conflict policy: per folded byte, whether a kept candidate covers it.
@@ -201,6 +238,7 @@ impl<'a> Run<'a> {
             cands,
             starts,
             marked: 0,
+            dates: 0..0,
             acronyms: FxMap::default(),
             bufs,
         }
@@ -311,6 +349,7 @@ impl<'a> Run<'a> {
             src,
             prio,
             hidden: false,
+            warning: Warning::None,
         });
     }
 
@@ -385,7 +424,10 @@ impl<'a> Run<'a> {
     pub(crate) fn extract(mut self, enabled: &[bool; 6]) -> Document {
         self.gazetteer_phase();
         self.demonym_phase();
+        let dates_from = self.cands.len();
         self.date_phase();
+        self.dates = dates_from..self.cands.len();
+        self.relative_date_phase();
         self.mark_starts();
         self.event_phase();
         self.title_phase();
@@ -441,6 +483,7 @@ impl<'a> Run<'a> {
                     }
                 }
             };
+            let warning = c.warning.message(c.value.as_ref());
             entities.push(Entity {
                 kind: c.kind,
                 place: c.place,
@@ -451,7 +494,7 @@ impl<'a> Run<'a> {
                 text: orig[start..end].to_string(),
                 value: c.value,
                 source,
-                warning: None,
+                warning,
             });
         }
         // The emptied buffer goes back to the scratch with the others.

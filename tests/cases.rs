@@ -4,8 +4,13 @@
 //!
 //! Each case lists entities that must be found (text, kind, optional subtype and value, and
 //! which occurrence of the text) and surface strings that must not be returned as an entity.
+//!
+//! `tests/relative_dates.json` holds the cases of relative dates in the same format, with two
+//! optional fields: a case's `"date": "YYYY-MM-DD"`, the document's date (the text is then
+//! extracted with [`Options::date`]), and an expected entity's `"warning": true` or `false`,
+//! whether the entity reports a contradiction (a weekday that is not the date's).
 
-use nommer::{Extractor, Value};
+use nommer::{Extractor, Options, Value};
 use serde_json::Value as Json;
 
 fn nth_occurrence(text: &str, needle: &str, n: usize) -> Option<usize> {
@@ -19,7 +24,13 @@ fn nth_occurrence(text: &str, needle: &str, n: usize) -> Option<usize> {
 fn check(case: &Json, extractor: &Extractor) -> Vec<String> {
     let name = case["name"].as_str().unwrap_or("?");
     let text = case["text"].as_str().expect("case text");
-    let doc = extractor.extract(text);
+    let doc = match case.get("date").and_then(Json::as_str) {
+        Some(date) => {
+            let date = date.parse().expect("case date (YYYY-MM-DD)");
+            extractor.extract_with(text, &Options::new().date(date))
+        }
+        None => extractor.extract(text),
+    };
     let mut failures = Vec::new();
     for exp in case["expect"].as_array().into_iter().flatten() {
         let etext = exp["text"].as_str().expect("expect.text");
@@ -54,6 +65,15 @@ fn check(case: &Json, extractor: &Extractor) -> Vec<String> {
                 ));
             }
         }
+        if let Some(w) = exp.get("warning").and_then(Json::as_bool) {
+            if e.warning().is_some() != w {
+                failures.push(format!(
+                    "{name}: {etext:?} warning {:?}, expected {}",
+                    e.warning(),
+                    if w { "one" } else { "none" }
+                ));
+            }
+        }
         if let Some(v) = exp.get("value") {
             let expected: Option<Value> = serde_json::from_value(v.clone()).expect("value");
             if e.value() != expected.as_ref() {
@@ -73,11 +93,11 @@ fn check(case: &Json, extractor: &Extractor) -> Vec<String> {
     failures
 }
 
-#[test]
-fn golden_cases() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases.json");
+/// Runs the cases of a file in `tests/`, which must hold at least `min` of them.
+fn run_case_file(file: &str, min: usize) {
+    let path = format!("{}/tests/{file}", env!("CARGO_MANIFEST_DIR"));
     let cases: Vec<Json> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert!(cases.len() >= 60, "the case file lost cases");
+    assert!(cases.len() >= min, "{file} lost cases");
     let extractor = Extractor::default();
     let mut failures = Vec::new();
     for case in &cases {
@@ -86,10 +106,20 @@ fn golden_cases() {
     for f in &failures {
         println!("{f}");
     }
-    println!("{} cases, {} failures", cases.len(), failures.len());
+    println!("{file}: {} cases, {} failures", cases.len(), failures.len());
     assert!(
         failures.is_empty(),
         "{} failures (see output)",
         failures.len()
     );
+}
+
+#[test]
+fn golden_cases() {
+    run_case_file("cases.json", 60);
+}
+
+#[test]
+fn relative_date_cases() {
+    run_case_file("relative_dates.json", 30);
 }

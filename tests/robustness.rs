@@ -3,7 +3,7 @@
 //! decomposed accents, control and zero-width characters, headlines in capitals, huge inputs.
 //! And a malformed user gazetteer gives an error naming its file and line.
 
-use nommer::{Document, Extractor, Kind};
+use nommer::{Date, Document, Extractor, Kind, Options};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -213,6 +213,75 @@ fn adversarial_repetitions_stay_linear_and_valid() {
     for text in &inputs {
         let doc = Extractor::default().extract(text);
         check_invariants(text, &doc);
+    }
+}
+
+/// Words of relative dates and what surrounds them, for texts extracted with a document date.
+fn relative_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("mardi".to_string()),
+        Just("Mardi".to_string()),
+        Just("mars".to_string()),
+        Just("mi-mars".to_string()),
+        Just("dernier".to_string()),
+        Just("prochaine".to_string()),
+        Just("passé".to_string()),
+        Just("semaine".to_string()),
+        Just("cette".to_string()),
+        Just("an".to_string()),
+        Just("l'".to_string()),
+        Just("années".to_string()),
+        Just("hier".to_string()),
+        Just("aujourd’hui".to_string()),
+        Just("le".to_string()),
+        Just("jusqu'au".to_string()),
+        Just("9".to_string()),
+        Just("31".to_string()),
+        Just("1990".to_string()),
+        Just("en".to_string()),
+        Just("viendra".to_string()),
+        Just("a".to_string()),
+        Just("qu'".to_string()),
+        Just("é".to_string()),
+        Just(",".to_string()),
+        Just(".".to_string()),
+        Just(" ".to_string()),
+        Just("\n".to_string()),
+        any::<char>().prop_map(|c| c.to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn relative_dates_are_valid_at_any_document_date(
+        pieces in prop::collection::vec(relative_piece(), 0..40),
+        day in 0i64..3_652_058,
+    ) {
+        let text = pieces.join(" ");
+        let date = Date::new(1, 1, 1).unwrap().add_days(day);
+        let doc = Extractor::default().extract_with(&text, &Options::new().date(date));
+        check_invariants(&text, &doc);
+    }
+}
+
+/// Relative dates resolved over long repetitive texts: each reads a bounded context.
+#[test]
+fn relative_dates_stay_linear() {
+    let date: Date = "2024-11-27".parse().unwrap();
+    let inputs = [
+        "mardi ".repeat(80_000),
+        "le 9, ".repeat(50_000),
+        "en mars et ".repeat(40_000),
+        "années 1990 ".repeat(40_000),
+        format!("{} mardi", "é".repeat(300_000)),
+    ];
+    for text in &inputs {
+        let doc = Extractor::default().extract_with(text, &Options::new().date(date));
+        check_invariants(text, &doc);
+        let head: String = text.chars().take(20).collect();
+        assert!(doc.of_kind(Kind::Date).count() > 0, "{head:?}");
     }
 }
 

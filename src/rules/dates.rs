@@ -1,12 +1,17 @@
 //! Dates in the common French forms, with their ISO 8601 value when complete:
 //! « jeudi 28 novembre 2024 », « les 9 et 10 novembre 2024 », « du 9 au 12 mai », « novembre
-//! 2024 », « 1er janvier », « le 28/11/2024 », « en 2024 ». A month or day name alone is never
-//! a date.
+//! 2024 », « 1er janvier », « le 28/11/2024 », « en 2024 ». A weekday named before a complete
+//! date is checked against it: « vendredi 28 novembre 2024 » keeps the value 2024-11-28 and
+//! carries a warning (that day is a Thursday).
+//!
+//! A month or day name alone is not read here: when it is used as a date (« a déclaré
+//! mardi », « en mars », « mars dernier ») the relative dates of `reldates.rs` take it, and not
+//! inside a name (« Mardi gras », « Avril Lavigne »).
 
 use super::class;
 use super::lexical::MONTHS;
 use crate::entity::{Kind, Value};
-use crate::pipeline::{prio, Run, Src};
+use crate::pipeline::{prio, Run, Src, Warning};
 use crate::tokenize::{CAP, NUMBER, WORD};
 
 /// The date pattern, as a regular expression on the folded text (lower case, no accents),
@@ -229,6 +234,7 @@ fn match_date(sub: &str) -> Option<(usize, DateMatch<'_>)> {
     let b = sub.as_bytes();
     let span = |(a, e): (usize, usize)| &sub[a..e];
     let day_name = word_at(sub, 0, DAY_NAMES);
+    let weekday = day_name.and_then(|_| DAY_NAMES.iter().position(|d| sub.starts_with(d)));
     // The first branch, with a day name (« jeudi 28 novembre ») or without; a text that opens
     // with a day name has no month nor day at 0, so without it the branch fails.
     let after_name = match day_name {
@@ -248,6 +254,7 @@ fn match_date(sub: &str) -> Option<(usize, DateMatch<'_>)> {
                 days: days.map(span),
                 month: Some(span(month)),
                 year: year.map(span),
+                weekday: weekday.map(|w| w as u8),
                 ..DateMatch::default()
             },
         ));
@@ -304,7 +311,8 @@ const YEAR_CUES: &[&str] = &[
     "an",
 ];
 
-fn month_number(m: &str) -> Option<u32> {
+/// The number of a folded month name or abbreviation (« mars », « fevr. »), 1 for January.
+pub(crate) fn month_number(m: &str) -> Option<u32> {
     let m = m.trim_end_matches('.');
     MONTHS
         .iter()
@@ -346,6 +354,8 @@ struct DateMatch<'a> {
     nm: Option<&'a str>,
     ny: Option<&'a str>,
     ya: Option<&'a str>,
+    /// The weekday named before a textual date (0 = Monday): « [jeudi] 28 novembre 2024 ».
+    weekday: Option<u8>,
 }
 
 impl<'a> DateMatch<'a> {
@@ -361,7 +371,11 @@ impl<'a> DateMatch<'a> {
 impl Run<'_> {
     #[inline(never)]
     pub(crate) fn date_phase(&mut self) {
-        let mut found: Vec<(usize, usize, Option<Value>, &'static str)> = Vec::new();
+        let mut found: Vec<(usize, usize, Option<Value>, &'static str, Warning)> = Vec::new();
+        // The scan below also gathers where a relative date may start, for the next phase
+        // (`reldates.rs`): calendar and relative-date words, and numbers (« le 9 »).
+        let mut relative = std::mem::take(&mut self.bufs.relative_starts);
+        relative.clear();
         let folded = self.f();
         // The pattern is anchored (^): it runs only where a date can start, at a number or a
         // day or month name, not over every byte.
@@ -374,6 +388,15 @@ impl Run<'_> {
             // A number (`NUMBER`: ASCII digits only) starts with a digit: one byte test covers
             // it, and most tokens fail both tests.
             let digit = bytes[s].is_ascii_digit();
+            if !digit && cls & (class::CALENDAR | class::RELATIVE_DATE) == 0 {
+                continue;
+            }
+            // « le 9 », « jusqu'au 9 »: a number after « le » or « au ».
+            if cls & (class::CALENDAR | class::RELATIVE_DATE) != 0
+                || (t.has(NUMBER) && i > 0 && matches!(self.word(i - 1), "le" | "au"))
+            {
+                relative.push(i as u32);
+            }
             if !digit && cls & class::CALENDAR == 0 {
                 continue;
             }
@@ -435,10 +458,13 @@ impl Run<'_> {
                 continue;
             }
             let r = if let Some(month) = m.month {
-                textual_date(m.days, month, m.year)
+                textual_date(m.days, month, m.year).map(|(value, rule)| {
+                    let warning = weekday_check(m.weekday, value.as_ref());
+                    (value, rule, warning)
+                })
             } else if m.wd.is_some() {
                 // « ce jeudi 26 »: a day of the current month, no value.
-                Some((None, "date"))
+                Some((None, "date", Warning::None))
             } else if let Some(nd) = m.nd {
                 numeric_date(
                     nd,
@@ -446,20 +472,31 @@ impl Run<'_> {
                     m.nm.unwrap_or(""),
                     m.ny.unwrap_or(""),
                 )
+                .map(|(value, rule)| (value, rule, Warning::None))
             } else if let Some(ya) = m.ya {
-                self.year_in_context(i, s != t.fs as usize)
-                    .then(|| (Some(Value::Date(ya.to_string())), "date-year"))
+                self.year_in_context(i, s != t.fs as usize).then(|| {
+                    (
+                        Some(Value::Date(ya.to_string())),
+                        "date-year",
+                        Warning::None,
+                    )
+                })
             } else {
                 None
             };
             // A match that is no date (« 31 février ») is not retried from inside.
             resume = e;
-            if let Some((value, rule)) = r {
-                found.push((s, e, value, rule));
+            if let Some((value, rule, warning)) = r {
+                found.push((s, e, value, rule, warning));
             }
         }
-        for (s, e, value, rule) in found {
+        self.bufs.relative_starts = relative;
+        for (s, e, value, rule, warning) in found {
+            let before = self.cands.len();
             self.push_span(s, e, Kind::Date, None, value, Src::Rule(rule), prio::DATE);
+            if let Some(c) = self.cands.get_mut(before) {
+                c.warning = warning;
+            }
         }
     }
 
@@ -551,6 +588,19 @@ fn textual_date(
         ds => Value::Dates(ds.iter().map(|&d| iso(y, month, d)).collect()),
     };
     Some((Some(value), "date"))
+}
+
+/// The warning of a textual date whose weekday (0 = Monday) is not that of its value's day:
+/// « vendredi 28 novembre 2024 » keeps the value 2024-11-28 (a Thursday) and says so, rather
+/// than guess which of the two the writer got wrong. Only a single complete day is checked.
+fn weekday_check(weekday: Option<u8>, value: Option<&Value>) -> Warning {
+    let (Some(written), Some(Value::Date(iso))) = (weekday, value) else {
+        return Warning::None;
+    };
+    match iso.parse::<crate::Date>() {
+        Ok(d) if d.weekday() != u32::from(written) => Warning::WeekdayMismatch { written },
+        _ => Warning::None,
+    }
 }
 
 /// « 28/11/2024 », « 05.06.2022 »; a two-digit year is 19xx from 50 on, else 20xx.

@@ -250,6 +250,7 @@ impl Run<'_> {
             src: Src::Rule(rule),
             prio: prio::DOCUMENT,
             hidden: false,
+            warning: crate::pipeline::Warning::None,
         }
     }
 }

@@ -34,6 +34,9 @@ pub(crate) mod class {
     pub(crate) const ANY_HEAD: u32 = 32768;
     /// A proper name in the gazetteers is this one word (« France »; see `NAME_HEAD`).
     pub(crate) const NAME_ONE: u32 = 1 << 16;
+    /// A word that opens a relative date besides weekdays and months (« hier », « semaine »,
+    /// « années »), `rules/reldates.rs`.
+    pub(crate) const RELATIVE_DATE: u32 = 1 << 17;
     /// The bits that count only on a capitalised word. DEMONYM must stay out: « malien » is a
     /// demonym in lower case, and the demonym phase visits only the words with that bit (or a
     /// hyphen).
@@ -223,8 +226,8 @@ pub(crate) const MONTHS: &[&str] = &[
     "decembre",
 ];
 
-/// Days of the week (folded), likewise never names.
-const DAYS: &[&str] = &[
+/// Days of the week (folded, Monday first), likewise never names.
+pub(crate) const DAYS: &[&str] = &[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 
@@ -438,6 +441,7 @@ pub(crate) fn closed_classes() -> impl Iterator<Item = (String, u32)> {
         (FUNCTION_WORDS, class::FUNCTION),
         (MONTHS, class::CALENDAR),
         (DAYS, class::CALENDAR),
+        (super::reldates::RELATIVE_WORDS, class::RELATIVE_DATE),
         (NAME_PARTICLES, class::PARTICLE),
         (super::places::STREET_HEADS, class::STREET),
         (super::places::EVENT_HEADS, class::EVENT),

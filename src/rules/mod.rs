@@ -5,6 +5,7 @@
 //! | gazetteer | `gazetteer.rs` | entries, with the case policy and corroboration of ambiguous entries |
 //! | demonyms | `demonyms.rs` | `demonym`, `demonym-compound` |
 //! | dates | `dates.rs` | `date`, `date-numeric`, `date-year` |
+//! | relative dates | `reldates.rs` | `date-relative` (valued later from the document's date), `date-decade` |
 //! | titles | `titles.rs` | `title+portfolio` |
 //! | acronyms | `orgs.rs` | `name(ACR)`, `acronym-definition` |
 //! | organisations | `orgs.rs` | `org-head`, `ministry`, `acronym-unknown`, `cue+name` |
@@ -21,9 +22,11 @@ mod lexical;
 mod orgs;
 mod persons;
 mod places;
+mod reldates;
 mod titles;
 
-pub(crate) use lexical::{class, class_of, closed_classes, word_class};
+pub(crate) use dates::month_number;
+pub(crate) use lexical::{class, class_of, closed_classes, word_class, DAYS, MONTHS};
 pub(crate) use orgs::initials_fit;
 
 /// Builds the lazily compiled tables (folding table, char classes) at extractor build time, so

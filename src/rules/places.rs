@@ -294,6 +294,15 @@ impl Run<'_> {
         })
     }
 
+    /// The end token of the date-phase candidate that starts at token `i` with a day number
+    /// (« 1er Mai », « 8 mai 1945 »), if there is one.
+    fn day_date_end(&self, i: usize) -> Option<usize> {
+        let dates = &self.cands[self.dates.clone()];
+        let k = dates.partition_point(|c| c.ts < i);
+        let c = dates.get(k).filter(|c| c.ts == i)?;
+        self.f().as_bytes()[c.fs].is_ascii_digit().then_some(c.te)
+    }
+
     /// The rules of [`Run::place_phase`] at token `i` (`prev_a`: the token before is « a »).
     fn place_at(
         &self,
@@ -325,6 +334,12 @@ impl Run<'_> {
                 if c > 0 {
                     j += c;
                     end = self.content(j, super::titles::Chain::Org);
+                    // « place du 1er Mai », « rue du 4 Septembre », « avenue du 8 mai 1945 »:
+                    // a street named by a date, which the date phase took; not « le pont du
+                    // 8 mai », the long weekend.
+                    if end == j && c == 1 && self.word(i + 1) == "du" && self.word(i) != "pont" {
+                        end = self.day_date_end(j).unwrap_or(j);
+                    }
                 }
             }
             if end > j && !self.person_starts(j) && !self.tok_has(j, UPPER) {
