@@ -1,6 +1,7 @@
 //! Small closed word classes the rules share: French function words, adjective endings,
 //! connectors, name particles. These are grammar, not world knowledge, so they live in code.
 
+use crate::entity::Place;
 use crate::gazetteer::{Entry, EntryKind, Lexicon, AMBIGUOUS};
 use crate::pipeline::Run;
 use crate::tokenize::{Token, CAP, JOINED, SHOUT, WORD};
@@ -435,24 +436,180 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
     "antes", "ente", "entes", "iste", "istes",
 ];
 
+/// The words that open a relative date besides weekdays, months and numbers (folded): they
+/// carry the `RELATIVE_DATE` class, so that this phase visits only them, the calendar words and
+/// numbers, by their class bits and flags.
+pub(crate) const RELATIVE_WORDS: &[&str] = &[
+    "1er",
+    "mi-janvier",
+    "mi-fevrier",
+    "mi-mars",
+    "mi-avril",
+    "mi-mai",
+    "mi-juin",
+    "mi-juillet",
+    "mi-aout",
+    "mi-septembre",
+    "mi-octobre",
+    "mi-novembre",
+    "mi-decembre",
+    "hier",
+    "avant-hier",
+    "aujourd'hui",
+    "demain",
+    "apres-demain",
+    "semaine",
+    "mois",
+    "mois-ci",
+    "an",
+    "annee",
+    "annees",
+];
+
+/// Common nouns that open the name of a street, a square, a station…, compared with the
+/// original word, accents included: « porté » is a verb, not « porte ».
+pub(crate) const STREET_HEADS: &[&str] = &[
+    "rue",
+    "avenue",
+    "boulevard",
+    "place",
+    "quai",
+    "pont",
+    "porte",
+    "gare",
+    "square",
+    "allée",
+    "impasse",
+    "chemin",
+    "route",
+    "esplanade",
+    "parvis",
+    "rond-point",
+    "carrefour",
+    "aéroport",
+    "faubourg",
+    "autoroute",
+    "promenade",
+    "jardin",
+    "parc",
+];
+
+/// Nouns that say what kind of place follows « de » (folded), and the subtype they give.
+pub(crate) const PLACE_CUES: &[(&str, Place)] = &[
+    ("ville", Place::City),
+    ("village", Place::City),
+    ("commune", Place::City),
+    ("localite", Place::City),
+    ("bourgade", Place::City),
+    ("province", Place::Region),
+    ("region", Place::Region),
+    ("departement", Place::Region),
+    ("district", Place::Region),
+    ("comte", Place::Region),
+    ("wilaya", Place::Region),
+    ("prefecture", Place::Region),
+    ("canton", Place::Region),
+    ("etat", Place::Region),
+    ("ile", Place::Other),
+    ("archipel", Place::Other),
+    ("quartier", Place::Other),
+    ("massif", Place::Other),
+    ("vallee", Place::Other),
+];
+
+/// Nouns that open the name of an event (folded). « tour » and « open » count capitalised only.
+pub(crate) const EVENT_HEADS: &[&str] = &[
+    "tour",
+    "jeux",
+    "coupe",
+    "championnat",
+    "championnats",
+    "open",
+    "internationaux",
+    "rallye",
+    "trophee",
+    "festival",
+    "salon",
+    "masters",
+    "marathon",
+    "mondial",
+    "mondiaux",
+    "ironman",
+    "biennale",
+    "exposition",
+    "euro",
+    "grand-prix",
+];
+
+/// Last words of company and institution names, as written (« Valve Corporation », « Niantic
+/// Labs »), English ones included (« International Skating Union », « Columbia Records »).
+pub(crate) const ORG_SUFFIXES: &[&str] = &[
+    "Inc",
+    "Ltd",
+    "SA",
+    "SAS",
+    "SARL",
+    "Group",
+    "Groupe",
+    "Holding",
+    "Holdings",
+    "Corporation",
+    "Corp",
+    "Company",
+    "Airlines",
+    "Airways",
+    "Bank",
+    "Telecom",
+    "Motors",
+    "Pharma",
+    "Labs",
+    "Technologies",
+    "Capital",
+    "Partners",
+    "Studios",
+    "Entertainment",
+    "Games",
+    "Energy",
+    "Industries",
+    "Systems",
+    "Software",
+    "Institute",
+    "Foundation",
+    "International",
+    "Association",
+    "Federation",
+    "Council",
+    "Agency",
+    "Organization",
+    "Committee",
+    "Society",
+    "Union",
+    "Party",
+    "Records",
+    "Pictures",
+    "Productions",
+    "Network",
+    "Navy",
+];
+
 /// The closed classes above, folded, with their bits, for the lexicon's word map.
 pub(crate) fn closed_classes() -> impl Iterator<Item = (String, u32)> {
     [
         (FUNCTION_WORDS, class::FUNCTION),
         (MONTHS, class::CALENDAR),
         (DAYS, class::CALENDAR),
-        (super::reldates::RELATIVE_WORDS, class::RELATIVE_DATE),
+        (RELATIVE_WORDS, class::RELATIVE_DATE),
         (NAME_PARTICLES, class::PARTICLE),
-        (super::places::STREET_HEADS, class::STREET),
-        (super::places::EVENT_HEADS, class::EVENT),
+        (STREET_HEADS, class::STREET),
+        (EVENT_HEADS, class::EVENT),
         (ORG_CUE_NOUNS, class::ORG_CUE),
         (PERSON_CUE_NOUNS, class::PERSON_CUE),
-        (super::orgs::ORG_SUFFIXES, class::ORG_SUFFIX),
+        (ORG_SUFFIXES, class::ORG_SUFFIX),
     ]
     .into_iter()
     .flat_map(|(list, bit)| list.iter().map(move |&w| (crate::normalize::fold(w), bit)))
     .chain(
-        super::places::PLACE_CUES
+        PLACE_CUES
             .iter()
             .map(|&(w, _)| (crate::normalize::fold(w), class::PLACE_CUE)),
     )

@@ -3,7 +3,7 @@
 //! text by « Full Name (ACR) ».
 
 use super::class;
-use super::lexical::length_bit;
+use super::lexical::{length_bit, ORG_SUFFIXES};
 use super::titles::Chain;
 use crate::entity::{Kind, Place, Value};
 use crate::pipeline::starts;
@@ -74,57 +74,6 @@ const TIME_ZONES: &[&str] = &[
     "EDT", "EST", "CDT", "CST", "MDT", "MST", "PDT", "PST", "AKST", "HST", "CET", "CEST", "BST",
     "WAT", "EAT", "HAE", "HNE", "HAP", "HNP", "HAC", "HNC", "HAR", "HNR", "HAA", "HNA", "HAT",
     "HNT",
-];
-
-/// Last words of company and institution names, as written (« Valve Corporation », « Niantic
-/// Labs »), English ones included (« International Skating Union », « Columbia Records »).
-pub(crate) const ORG_SUFFIXES: &[&str] = &[
-    "Inc",
-    "Ltd",
-    "SA",
-    "SAS",
-    "SARL",
-    "Group",
-    "Groupe",
-    "Holding",
-    "Holdings",
-    "Corporation",
-    "Corp",
-    "Company",
-    "Airlines",
-    "Airways",
-    "Bank",
-    "Telecom",
-    "Motors",
-    "Pharma",
-    "Labs",
-    "Technologies",
-    "Capital",
-    "Partners",
-    "Studios",
-    "Entertainment",
-    "Games",
-    "Energy",
-    "Industries",
-    "Systems",
-    "Software",
-    "Institute",
-    "Foundation",
-    "International",
-    "Association",
-    "Federation",
-    "Council",
-    "Agency",
-    "Organization",
-    "Committee",
-    "Society",
-    "Union",
-    "Party",
-    "Records",
-    "Pictures",
-    "Productions",
-    "Network",
-    "Navy",
 ];
 
 /// Prefixes of sports clubs' names, as written.

@@ -2,86 +2,11 @@
 //! Saint-Lazare »), roads (« l'A8 »), and a capitalised name after « à » (« à Bandol »).
 
 use super::class;
-use super::lexical::{length_bit, length_mask};
+use super::lexical::{length_bit, length_mask, PLACE_CUES, STREET_HEADS};
 use crate::entity::{Kind, Place};
 use crate::pipeline::{prio, starts, Run, Src};
 use crate::tokenize::{CAP, NUMBER, SENT_START, UPPER, WORD};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-
-/// Common nouns that open the name of a street, a square, a station…, compared with the
-/// original word, accents included: « porté » is a verb, not « porte ».
-pub(crate) const STREET_HEADS: &[&str] = &[
-    "rue",
-    "avenue",
-    "boulevard",
-    "place",
-    "quai",
-    "pont",
-    "porte",
-    "gare",
-    "square",
-    "allée",
-    "impasse",
-    "chemin",
-    "route",
-    "esplanade",
-    "parvis",
-    "rond-point",
-    "carrefour",
-    "aéroport",
-    "faubourg",
-    "autoroute",
-    "promenade",
-    "jardin",
-    "parc",
-];
-
-/// Nouns that say what kind of place follows « de » (folded), and the subtype they give.
-pub(crate) const PLACE_CUES: &[(&str, Place)] = &[
-    ("ville", Place::City),
-    ("village", Place::City),
-    ("commune", Place::City),
-    ("localite", Place::City),
-    ("bourgade", Place::City),
-    ("province", Place::Region),
-    ("region", Place::Region),
-    ("departement", Place::Region),
-    ("district", Place::Region),
-    ("comte", Place::Region),
-    ("wilaya", Place::Region),
-    ("prefecture", Place::Region),
-    ("canton", Place::Region),
-    ("etat", Place::Region),
-    ("ile", Place::Other),
-    ("archipel", Place::Other),
-    ("quartier", Place::Other),
-    ("massif", Place::Other),
-    ("vallee", Place::Other),
-];
-
-/// Nouns that open the name of an event (folded). « tour » and « open » count capitalised only.
-pub(crate) const EVENT_HEADS: &[&str] = &[
-    "tour",
-    "jeux",
-    "coupe",
-    "championnat",
-    "championnats",
-    "open",
-    "internationaux",
-    "rallye",
-    "trophee",
-    "festival",
-    "salon",
-    "masters",
-    "marathon",
-    "mondial",
-    "mondiaux",
-    "ironman",
-    "biennale",
-    "exposition",
-    "euro",
-    "grand-prix",
-];
 
 /// Adjectives inside event names: « Jeux olympiques de Rio », « championnats du monde ».
 const EVENT_ADJECTIVES: &[&str] = &[

@@ -35,36 +35,6 @@ use crate::entity::{Kind, Value};
 use crate::pipeline::{overlaps, prio, Run, Src};
 use crate::tokenize::{CAP, NUMBER, SENT_START, SHOUT, WORD};
 
-/// The words that open a relative date besides weekdays, months and numbers (folded): they
-/// carry the `RELATIVE_DATE` class, so that this phase visits only them, the calendar words and
-/// numbers, by their class bits and flags.
-pub(crate) const RELATIVE_WORDS: &[&str] = &[
-    "1er",
-    "mi-janvier",
-    "mi-fevrier",
-    "mi-mars",
-    "mi-avril",
-    "mi-mai",
-    "mi-juin",
-    "mi-juillet",
-    "mi-aout",
-    "mi-septembre",
-    "mi-octobre",
-    "mi-novembre",
-    "mi-decembre",
-    "hier",
-    "avant-hier",
-    "aujourd'hui",
-    "demain",
-    "apres-demain",
-    "semaine",
-    "mois",
-    "mois-ci",
-    "an",
-    "annee",
-    "annees",
-];
-
 /// Words after a weekday that make it a feast or an event's name (folded).
 const WEEKDAY_NAME_FOLLOWERS: &[&str] = &["gras", "saint", "sainte", "noir", "noire"];
 
