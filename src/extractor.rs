@@ -1,6 +1,7 @@
 //! [`Extractor`] and [`ExtractorBuilder`].
 
-use crate::entity::{Document, Kind};
+use crate::document::Document;
+use crate::entity::Kind;
 use crate::error::Error;
 use crate::gazetteer::{parse, Lexicon};
 use crate::pipeline::{kind_index, Run};

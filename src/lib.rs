@@ -102,6 +102,7 @@ macro_rules! word_set {
 }
 
 mod date;
+mod document;
 mod entity;
 mod error;
 mod extractor;
@@ -116,7 +117,8 @@ mod tokenize;
 mod wordtable;
 
 pub use date::{Date, DateError};
-pub use entity::{Document, Entity, Kind, Place, Source, Value};
+pub use document::Document;
+pub use entity::{Entity, Kind, Place, Source, Value};
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder, Options};
 pub use links::{

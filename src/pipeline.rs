@@ -4,7 +4,8 @@
 //! Phases add [`Cand`]idates in folded coordinates; nothing is re-parsed. The rules live in
 //! `rules/*.rs` as `impl Run` blocks, one file a family.
 
-use crate::entity::{Document, Entity, Kind, Place, Source, Value};
+use crate::document::Document;
+use crate::entity::{Entity, Kind, Place, Source, Value};
 use crate::gazetteer::FxMap;
 use crate::gazetteer::{Entry, Lexicon};
 use crate::normalize::Folded;
