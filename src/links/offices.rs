@@ -169,18 +169,21 @@ pub(crate) fn link(
             continue;
         }
         // « l'ancien président » is not « le président »: the qualifiers are part of the key.
-        let key = format!(
-            "{}{}",
-            qualifiers(view.text, &entities[i]),
-            fold(&entities[i].text)
-        );
+        let key = |i: usize| {
+            format!(
+                "{}{}",
+                qualifiers(view.text, &entities[i]),
+                fold(&entities[i].text)
+            )
+        };
         if let Some(p) = holder[i] {
-            given.push((key, p, i));
+            given.push((key(i), p, i));
             continue;
         }
-        if !after_article(view.text, entities[i].start) {
+        if given.is_empty() || !after_article(view.text, entities[i].start) {
             continue;
         }
+        let key = key(i);
         let mut who: Vec<usize> = given
             .iter()
             .filter(|(k, _, _)| *k == key)
