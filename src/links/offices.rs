@@ -336,9 +336,9 @@ fn portfolio_adjective(w: &str) -> bool {
 /// « du [Mali] », « de l'[ONU] », « [malien] », with the entity that gives it.
 fn complement(entities: &[Entity], gaps: &[String], i: usize) -> Option<(Affiliation, usize)> {
     let next = entities.get(i + 1)?;
-    let g = gaps[i].as_str();
+    let g = after_noun(gaps[i].as_str());
     let of = matches!(g, " de " | " du " | " des " | " de la " | " de l'" | " d'");
-    match next.kind {
+    let found = match next.kind {
         Kind::Location if of && next.place == Some(Place::Country) => match &next.value {
             Some(Value::Country(c)) => Some((Affiliation::Country(c.clone()), i + 1)),
             _ => None,
@@ -352,7 +352,53 @@ fn complement(entities: &[Entity], gaps: &[String], i: usize) -> Option<(Affilia
         }
         Kind::Demonym if g == " " => single_country(next).map(|c| (Affiliation::Country(c), i + 1)),
         _ => None,
+    };
+    // The posting after the country: « ambassadeur de France [au Niger] ».
+    found.map(|(a, j)| match entities.get(j + 1) {
+        Some(n)
+            if n.kind == Kind::Location
+                && matches!(
+                    gaps[j].as_str(),
+                    " au "
+                        | " aux "
+                        | " en "
+                        | " a "
+                        | " aupres du "
+                        | " aupres de la "
+                        | " aupres de l'"
+                        | " aupres des "
+                ) =>
+        {
+            (a, j + 1)
+        }
+        _ => (a, j),
+    })
+}
+
+/// A gap between a title and its complement, with a common noun of one or two words skipped:
+/// « porte-parole [du gouvernement] du Niger », « président [de la Commission] de la CEDEAO »
+/// give « du », « de la »; other gaps are returned as they are.
+fn after_noun(g: &str) -> &str {
+    const OF: [&str; 6] = [" de la ", " de l'", " du ", " des ", " de ", " d'"];
+    let Some(mut rest) = OF.iter().find_map(|p| g.strip_prefix(p)) else {
+        return g;
+    };
+    for _ in 0..2 {
+        let end = rest.find([' ', '\'']).unwrap_or(rest.len());
+        let w = &rest[..end];
+        if w.chars().count() < 4 || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return g;
+        }
+        rest = &rest[end..];
+        if OF.contains(&rest) {
+            return rest;
+        }
+        rest = match rest.strip_prefix(' ') {
+            Some(r) => r,
+            None => return g,
+        };
     }
+    g
 }
 
 /// The country of a demonym that names one.
