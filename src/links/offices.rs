@@ -125,19 +125,7 @@ pub(crate) fn link(
             let (ok, needs_close) = if first {
                 apposition_opening(g)
             } else {
-                (
-                    matches!(
-                        g,
-                        ", egalement "
-                            | " et "
-                            | ", et "
-                            | " mais aussi "
-                            | ", mais aussi "
-                            | " et egalement "
-                            | ", ainsi que "
-                    ),
-                    false,
-                )
+                (next_title(g) || next_title(skip_noun(g)), false)
             };
             if !ok {
                 break;
@@ -423,6 +411,54 @@ fn apposition_opening(g: &str) -> (bool, bool) {
         | "le nouveau " | "la nouvelle " => (true, true),
         _ => (false, false),
     }
+}
+
+/// Whether the folded words between two titles of an apposition go on with the same person's
+/// titles: « , également », « et », « , mais aussi », « , ainsi que », a bare comma
+/// (« ministre d'État, ministre de la Défense »), each maybe with « ancien », « actuel »…
+/// (« sénatrice, également ancienne ministre »).
+fn next_title(g: &str) -> bool {
+    const LINKS: [&str; 8] = [
+        ", egalement ",
+        ", mais aussi ",
+        " mais aussi ",
+        " et egalement ",
+        ", ainsi que ",
+        ", et ",
+        " et ",
+        ", ",
+    ];
+    LINKS.iter().filter_map(|l| g.strip_prefix(l)).any(|rest| {
+        matches!(
+            rest,
+            "" | "ancien " | "ancienne " | "actuel " | "actuelle " | "egalement " | "aussi "
+        )
+    })
+}
+
+/// A gap with the common noun that completes the title before it skipped: « porte-parole [du
+/// gouvernement] et député » gives « et ». The gap itself when it opens with no such noun.
+fn skip_noun(g: &str) -> &str {
+    const OF: [&str; 6] = [" de la ", " de l'", " du ", " des ", " de ", " d'"];
+    let Some(mut rest) = OF.iter().find_map(|p| g.strip_prefix(p)) else {
+        return g;
+    };
+    for _ in 0..2 {
+        let end = rest.find([' ', ',']).unwrap_or(rest.len());
+        let w = &rest[..end];
+        if w.chars().count() < 4 || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return g;
+        }
+        rest = &rest[end..];
+        if next_title(rest) {
+            return rest;
+        }
+        rest = match rest.strip_prefix(' ') {
+            Some(r) => r,
+            None => return g,
+        };
+    }
+    g
 }
 
 /// Whether punctuation (or the end of the text or of a line) follows entity `i`.
