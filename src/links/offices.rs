@@ -172,8 +172,17 @@ pub(crate) fn link(
     for i in 0..n {
         let Some(p) = holder[i] else { continue };
         persons[p].titles.push(Mention::of(entities, i));
-        if persons[p].gender.is_none() {
-            persons[p].gender = title_gender(view.text, &entities[i]);
+        let g = title_gender(view.text, &entities[i]);
+        // A feminine title (« la ministre », « présidente ») tells more than the first-name
+        // list (« Yassine »), less than an honorific (« M. »).
+        let overrides = g == Some(Gender::Feminine)
+            && persons[p].gender == Some(Gender::Masculine)
+            && !persons[p]
+                .mentions
+                .iter()
+                .any(|m| super::persons::honorific_gender(view.text, m.span.start).is_some());
+        if persons[p].gender.is_none() || overrides {
+            persons[p].gender = g;
         }
         relations.push(Relation {
             kind: RelationKind::PersonTitle,

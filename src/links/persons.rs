@@ -177,7 +177,7 @@ fn continues(short: &[String], long: &[String]) -> bool {
 }
 
 /// The gender an honorific just before byte `start` gives: « M. », « Mme », « Monsieur »…
-fn honorific_gender(text: &str, start: usize) -> Option<Gender> {
+pub(crate) fn honorific_gender(text: &str, start: usize) -> Option<Gender> {
     let before = text.get(..start)?;
     let tail: String = before
         .chars()
