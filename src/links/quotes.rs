@@ -323,6 +323,7 @@ fn is_adverb(w: &str) -> bool {
             | "de"
             | "d'"
             | "dire"
+            | "savoir"
             | "t-il"
             | "t-elle"
     )
