@@ -144,7 +144,9 @@ fn written_before(text: &str, open: usize, acr: &str) -> Option<usize> {
     // The clause: after the last punctuation mark.
     let from = window
         .rfind(['.', ',', ';', ':', '(', ')', '«', '»', '"', '\n'])
-        .map_or(0, |k| k + 1);
+        .map_or(0, |k| {
+            k + window[k..].chars().next().map_or(1, char::len_utf8)
+        });
     let first = acr.chars().next()?;
     let mut k = window.len();
     while let Some(at) = window[from..k].rfind([' ', '\u{a0}', '\'', '’']) {
@@ -224,6 +226,22 @@ fn is_expansion_of(name: &Entity, _acr: &Entity) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_acronym;
+
+    #[test]
+    fn definitions_read_from_the_text() {
+        let ex = crate::Extractor::default();
+        let doc = ex.analyse("Le Programme national de développement local (PNDL) a financé dix projets. Le PNDL s'achève.");
+        let a = &doc.acronyms()[0];
+        assert_eq!(
+            (a.acronym(), a.expansion(), a.defined_in_text()),
+            ("PNDL", "Programme national de développement local", true)
+        );
+        // A multi-byte mark ends the clause looked back over (no panic inside « »).
+        ex.analyse(
+            "Le Cardinal OUEDRAOGO a suspendu «l'Association Apôtres de l'Agneau» (AAA) hier.",
+        );
+        ex.analyse("«Agence» (AG) et “Banque” (BA), puis Agence de l’État (AE).");
+    }
 
     #[test]
     fn acronyms() {
