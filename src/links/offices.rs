@@ -155,9 +155,15 @@ pub(crate) fn link(
         if !after_article(view.text, entities[i].start) {
             continue;
         }
+        // « le ministre [de la réconciliation nationale] »: only a holder of that office.
+        let office = lower_portfolio_after(view.text, entities[i].end);
         let mut who: Vec<usize> = given
             .iter()
-            .filter(|(k, _, _)| *k == key)
+            .filter(|(k, _, t)| {
+                *k == key
+                    && (office.is_none()
+                        || lower_portfolio_after(view.text, entities[*t].end) == office)
+            })
             .map(|&(_, p, _)| p)
             .collect();
         who.dedup();
@@ -247,14 +253,15 @@ const MAX_GAP: usize = 64;
 /// What stands for a longer gap: no construction matches it.
 const LONG_GAP: &str = "\u{0}";
 
-/// The words between entity `k` (a demonym after a title) and the next one, folded, after a
-/// portfolio the flat entities leave outside the title: « le ministre malien [des Affaires
-/// étrangères], Abdoulaye Diop ». None when no portfolio follows. The portfolio opens with
+/// The words between entity `k` (a title, or a demonym after one) and the next one, folded,
+/// after a portfolio the flat entities leave outside the title: « le ministre malien [des
+/// Affaires étrangères], Abdoulaye Diop », « le président [de la transition], Bah N'Daw ».
+/// None when no portfolio follows. The portfolio opens with
 /// « de », « du », « des », « de la », « de l' », « d' » and a capitalised word, and goes on
 /// with capitalised words, « et », « de »… and adjectives (« étrangères »); other lower-case
 /// words only when a comma closes it, so that a verb (« de la Santé a reçu X ») ends it.
 fn after_portfolio(view: &View<'_>, entities: &[Entity], k: usize) -> Option<String> {
-    if entities[k].kind != Kind::Demonym {
+    if !matches!(entities[k].kind, Kind::Demonym | Kind::Title) {
         return None;
     }
     let next = entities.get(k + 1)?;
@@ -288,7 +295,23 @@ fn after_portfolio(view: &View<'_>, entities: &[Entity], k: usize) -> Option<Str
     if n == first || !fold(words[first].1).starts_with(['d']) {
         return None;
     }
-    if !words.get(n)?.1.starts_with(char::is_uppercase) {
+    // A portfolio in lower case (« le président de la transition, Bah N'Daw ») only when a
+    // comma closes it, in four words at most, and not an infinitive (« au ministre de
+    // recevoir X »).
+    let head = words.get(n)?.1.trim_end_matches([' ', '\u{a0}', ',']);
+    let lower_head = head.starts_with(char::is_lowercase);
+    let bare_de = matches!(fold(words[n - 1].1).trim_end(), "de" | "d'");
+    let infinitive = fold(head);
+    if lower_head
+        && (words.len() - n > 4
+            || bare_de
+                && ((infinitive.ends_with("er") && !infinitive.ends_with("ier"))
+                    || infinitive.ends_with("ir")
+                    || infinitive.ends_with("re")))
+    {
+        return None;
+    }
+    if !lower_head && !head.starts_with(char::is_uppercase) {
         return None;
     }
     // The portfolio's end: after its last word that is not a connector.
@@ -310,7 +333,7 @@ fn after_portfolio(view: &View<'_>, entities: &[Entity], k: usize) -> Option<Str
     }
     let end = end?;
     let rest = &raw[end..];
-    if lower && !rest.trim_start().starts_with(',') {
+    if (lower || lower_head) && !rest.trim_start().starts_with(',') {
         return None;
     }
     Some(fold(rest))
@@ -497,6 +520,25 @@ fn after_article(text: &str, start: usize) -> bool {
         .next()
         .unwrap_or("");
     matches!(w, "le" | "la" | "ce" | "cette" | "du" | "au")
+}
+
+/// A portfolio in lower case that the flat title leaves out, after byte `end`, folded: its
+/// preposition and first word (« le ministre [de la réconciliation] nationale » is another
+/// office than « le ministre » of another portfolio).
+fn lower_portfolio_after(text: &str, end: usize) -> Option<String> {
+    let mut to = (end + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let rest = text[end..to].strip_prefix(' ')?;
+    let (p, head) = ["de la ", "de l'", "de l’", "du ", "des ", "de ", "d'", "d’"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p).map(|h| (p, h)))?;
+    if !head.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let word = head.split([' ', ',', '.', ';']).next().unwrap_or("");
+    Some(fold(&format!("{p}{word}")))
 }
 
 /// The gender a title gives its holder: « la ministre », « présidente ».
