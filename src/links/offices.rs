@@ -80,6 +80,11 @@ pub(crate) fn link(
         }
         let mut chain = vec![i];
         let mut j = i;
+        // « Roger Tawes, porte-parole de la police, George Anagonou, … »: a title in apposition
+        // to the name before it names no one after a comma.
+        let appositive = i > 0
+            && entities[i - 1].kind == Kind::Person
+            && matches!(gaps[i - 1].as_str(), ", " | " , ");
         let found = loop {
             let k = complement_end(j);
             let Some(next) = entities.get(k + 1) else {
@@ -88,7 +93,9 @@ pub(crate) fn link(
             let rest = after_portfolio(view, entities, k);
             let g = rest.as_deref().unwrap_or(gaps[k].as_str());
             match next.kind {
-                Kind::Person if matches!(g, " " | ", " | " , ") => break person_of[k + 1],
+                Kind::Person if g == " " || matches!(g, ", " | " , ") && !appositive => {
+                    break person_of[k + 1]
+                }
                 Kind::Title if matches!(g, ", le " | ", la " | ", l'" | " , le " | " , la ") => {
                     chain.push(k + 1);
                     j = k + 1;
