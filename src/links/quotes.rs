@@ -898,12 +898,16 @@ impl Ctx<'_> {
         let text = self.text();
         let window = paragraph_start(text, paragraph_start(text, open).saturating_sub(1));
         let k = self.mentions.partition_point(|&(s, _)| s < open);
-        let p = self.mentions[..k]
+        let &(at, p) = self.mentions[..k]
             .iter()
             .rev()
             .take_while(|&&(s, _)| s >= window)
-            .map(|&(_, p)| p)
-            .find(|&p| self.persons[p].gender != Some(other(g)))?;
+            .find(|&&(_, p)| self.persons[p].gender != Some(other(g)))?;
+        // Not a mention among several persons the pronoun could be (« entre Gbagbo, Bédié et
+        // Ouattara »).
+        if self.coordinated(at, g) {
+            return None;
+        }
         Some(Speaker {
             name: self.persons[p].name.clone(),
             kind: Kind::Person,
@@ -911,6 +915,32 @@ impl Ctx<'_> {
             cue: self.view.span(cue_start, cue_end),
             rule: Cow::Borrowed("pronoun"),
         })
+    }
+}
+
+impl Ctx<'_> {
+    /// Whether the person entity at byte `at` is coordinated (« , », « et ») with another person
+    /// whose gender does not contradict `g`.
+    fn coordinated(&self, at: usize, g: Gender) -> bool {
+        let es = self.entities;
+        let i = es.partition_point(|e| e.start < at);
+        if es.get(i).is_none_or(|e| e.kind != Kind::Person) {
+            return false;
+        }
+        let agrees = |j: usize| {
+            es[j].kind == Kind::Person
+                && self.person_of[j] != self.person_of[i]
+                && self.person_of[j].is_some_and(|p| self.persons[p].gender != Some(other(g)))
+        };
+        let joined = |a: usize, b: usize| {
+            es[b].start - es[a].end <= 8
+                && matches!(
+                    fold(self.view.gap(es[a].end, es[b].start)).trim(),
+                    "," | "et"
+                )
+        };
+        (i > 0 && agrees(i - 1) && joined(i - 1, i))
+            || (i + 1 < es.len() && agrees(i + 1) && joined(i, i + 1))
     }
 }
 
