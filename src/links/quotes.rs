@@ -324,6 +324,7 @@ fn is_adverb(w: &str) -> bool {
             | "d'"
             | "dire"
             | "savoir"
+            | "entendre"
             | "t-il"
             | "t-elle"
     )
@@ -527,6 +528,12 @@ static SPEECH: Lazy<HashSet<String>> = Lazy::new(|| {
     set
 });
 
+/// « laisser entendre »: a speech locution whose verb alone says nothing (« a laissé
+/// entendre X », « laisse entendre X »); « entendre » is then skipped like an adverb.
+fn locution(verb: &str, next: Option<&Word>) -> bool {
+    matches!(verb, "laisse" | "laissait" | "laissa") && next.is_some_and(|w| w.f == "entendre")
+}
+
 /// Whether a folded word is a form of a speech verb.
 fn is_speech_verb(w: &str) -> bool {
     SPEECH.contains(w)
@@ -589,8 +596,16 @@ impl Ctx<'_> {
             let subject = self.subject_after(w.end, to)?;
             return Some(self.speaker(subject, w.start, "after-quote-selon"));
         }
-        let (first, mut pron) = split_pronoun(&w.f);
         let cue_start = w.start;
+        // « nous a-t-elle dit », « lui a expliqué X »: object pronouns before the verb.
+        while ws
+            .get(k)
+            .is_some_and(|w| matches!(w.f.as_str(), "nous" | "vous" | "lui" | "leur" | "m" | "me"))
+        {
+            k += 1;
+        }
+        let w = ws.get(k)?;
+        let (first, mut pron) = split_pronoun(&w.f);
         let mut verb_end;
         if is_auxiliary(first) || is_adverb(first) && first != "de" {
             k += 1;
@@ -599,12 +614,12 @@ impl Ctx<'_> {
             }
             let v = ws.get(k)?;
             let (verb, p2) = split_pronoun(&v.f);
-            if !is_speech_verb(verb) {
+            if !is_speech_verb(verb) && !locution(verb, ws.get(k + 1)) {
                 return None;
             }
             pron = pron.or(p2);
             verb_end = v.end;
-        } else if is_speech_verb(first) {
+        } else if is_speech_verb(first) || locution(first, ws.get(k + 1)) {
             verb_end = w.end;
         } else {
             return None;
@@ -622,6 +637,28 @@ impl Ctx<'_> {
         {
             let next = ws.iter().find(|w| w.start >= verb_end)?;
             verb_end = next.end;
+        }
+        // « a réagi à Brazzaville Léon Mayeko », « explique à BBC Mundo X »: the place or the
+        // organisation spoken to, right before the subject's name.
+        if let Some(a) = ws.iter().find(|w| w.start >= verb_end) {
+            let es = self.entities;
+            let i = es.partition_point(|e| e.start < a.end);
+            if let (true, Some(e), Some(n)) = (
+                matches!(a.f.as_str(), "a" | "au" | "aux"),
+                es.get(i),
+                es.get(i + 1),
+            ) {
+                if matches!(e.kind, Kind::Organisation | Kind::Location)
+                    && n.kind == Kind::Person
+                    && n.start < to
+                    && fold(self.view.gap(a.end, e.start))
+                        .split_whitespace()
+                        .all(filler)
+                    && self.view.gap(e.end, n.start).chars().all(is_pad)
+                {
+                    verb_end = e.end;
+                }
+            }
         }
         // « », a-t-il déclaré » is handled; « », a déclaré il » is not French.
         let subject = self.subject_after(verb_end, to)?;
