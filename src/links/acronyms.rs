@@ -96,6 +96,15 @@ fn definition(view: &View<'_>, entities: &[Entity], i: usize) -> Option<(String,
         let p = &entities[i - 1];
         let g = view.gap(p.end, e.start);
         if matches!(g.trim_matches([' ', '\u{a0}']), "(") && is_expansion_of(p, e) {
+            // An entity that does not fit the acronym may end a longer name that does (« British
+            // Association of Nutrition and Lifestyle Medicine (BANT) »).
+            if !fits(&p.text, &e.text) {
+                let open = text[..e.start].trim_end_matches([' ', '\u{a0}']).len() - 1;
+                if let Some(s) = written_before(text, open, &e.text).filter(|&s| s < p.start) {
+                    let name = text[s..open].trim_end_matches([' ', '\u{a0}']);
+                    return Some((name.to_string(), view.span(s, e.end + 1)));
+                }
+            }
             return Some((p.text.clone(), view.span(p.start, e.end + 1)));
         }
     }
@@ -168,12 +177,57 @@ fn written_before(text: &str, open: usize, acr: &str) -> Option<usize> {
     (starts_with_cap(&text[s..], first) && fits(&text[s..open], acr)).then_some(s)
 }
 
-/// Whether a word starts with capital `first` (accents folded: « École » for « E »).
+/// Whether a word starts with capital `first` (accents folded: « École » for « E »), and is no
+/// capitalised function word opening a sentence (« Selon l'Institut… »).
 fn starts_with_cap(w: &str, first: char) -> bool {
-    w.chars().next().is_some_and(|c| {
-        c.is_uppercase()
-            && crate::normalize::fold(&c.to_string()) == crate::normalize::fold(&first.to_string())
-    })
+    let word = w.split([' ', '\u{a0}', '\'', '’']).next().unwrap_or("");
+    let function = matches!(
+        crate::normalize::fold(word).as_str(),
+        "selon"
+            | "pour"
+            | "par"
+            | "sur"
+            | "sous"
+            | "avec"
+            | "dans"
+            | "depuis"
+            | "apres"
+            | "avant"
+            | "lors"
+            | "mais"
+            | "et"
+            | "ou"
+            | "le"
+            | "la"
+            | "les"
+            | "un"
+            | "une"
+            | "des"
+            | "du"
+            | "de"
+            | "en"
+            | "au"
+            | "aux"
+            | "ce"
+            | "cette"
+            | "ces"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "leurs"
+            | "notre"
+            | "nos"
+            | "a"
+            | "l"
+            | "d"
+    );
+    !function
+        && w.chars().next().is_some_and(|c| {
+            c.is_uppercase()
+                && crate::normalize::fold(&c.to_string())
+                    == crate::normalize::fold(&first.to_string())
+        })
 }
 
 /// Whether `name` can be what `acr` abbreviates: two words or more, the first capitalised with
@@ -233,6 +287,22 @@ fn is_expansion_of(name: &Entity, acr: &Entity) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_acronym;
+
+    #[test]
+    fn definitions_read_from_the_text() {
+        let ex = crate::Extractor::default();
+        let doc = ex.analyse("Le Programme national de développement local (PNDL) a financé dix projets. Le PNDL s'achève.");
+        let a = &doc.acronyms()[0];
+        assert_eq!(
+            (a.acronym(), a.expansion(), a.defined_in_text()),
+            ("PNDL", "Programme national de développement local", true)
+        );
+        // A multi-byte mark ends the clause looked back over (no panic inside « »).
+        ex.analyse(
+            "Le Cardinal OUEDRAOGO a suspendu «l'Association Apôtres de l'Agneau» (AAA) hier.",
+        );
+        ex.analyse("«Agence» (AG) et “Banque” (BA), puis Agence de l’État (AE).");
+    }
 
     #[test]
     fn acronyms() {

@@ -44,10 +44,12 @@ pub(crate) fn link(
     // The folded words between each entity and the next; only short gaps are read (the
     // constructions are a few words long), longer ones are left empty (no construction reads an empty gap), and so are the
     // gaps no construction reads: those after an entity that is not a title, a person, a
-    // demonym or a title's complement.
+    // demonym or in a title's complement.
     let read = |i: usize| {
         let read_after = |k: Kind| matches!(k, Kind::Title | Kind::Person | Kind::Demonym);
-        read_after(entities[i].kind) || i > 0 && entities[i - 1].kind == Kind::Title
+        // A title's complement may take two entities (« ambassadeur de [France] au [Niger] »).
+        read_after(entities[i].kind)
+            || (1..=2).any(|d| i >= d && entities[i - d].kind == Kind::Title)
     };
     let gaps: Vec<String> = (0..n)
         .map(|i| match entities.get(i + 1) {
@@ -87,6 +89,11 @@ pub(crate) fn link(
         }
         let mut chain = vec![i];
         let mut j = i;
+        // « Roger Tawes, porte-parole de la police, George Anagonou, … »: a title in apposition
+        // to the name before it names no one after a comma.
+        let appositive = i > 0
+            && entities[i - 1].kind == Kind::Person
+            && matches!(gaps[i - 1].as_str(), ", " | " , ");
         let found = loop {
             let k = complement_end(j);
             let Some(next) = entities.get(k + 1) else {
@@ -95,7 +102,11 @@ pub(crate) fn link(
             let rest = after_portfolio(view, entities, k);
             let g = rest.as_deref().unwrap_or(gaps[k].as_str());
             match next.kind {
-                Kind::Person if matches!(g, " " | ", " | " , ") || trailing_qualifier(g) => {
+                Kind::Person
+                    if g == " "
+                        || matches!(g, ", " | " , ") && !appositive
+                        || trailing_qualifier(g) =>
+                {
                     break person_of[k + 1]
                 }
                 Kind::Title if matches!(g, ", le " | ", la " | ", l'" | " , le " | " , la ") => {
@@ -134,19 +145,7 @@ pub(crate) fn link(
             let (ok, needs_close) = if first {
                 apposition_opening(g)
             } else {
-                (
-                    matches!(
-                        g,
-                        ", egalement "
-                            | " et "
-                            | ", et "
-                            | " mais aussi "
-                            | ", mais aussi "
-                            | " et egalement "
-                            | ", ainsi que "
-                    ),
-                    false,
-                )
+                (next_title(g) || next_title(skip_noun(g)), false)
             };
             if !ok {
                 break;
@@ -184,9 +183,15 @@ pub(crate) fn link(
             continue;
         }
         let key = key(i);
+        // « le ministre [de la réconciliation nationale] »: only a holder of that office.
+        let office = lower_portfolio_after(view.text, entities[i].end);
         let mut who: Vec<usize> = given
             .iter()
-            .filter(|(k, _, _)| *k == key)
+            .filter(|(k, _, t)| {
+                *k == key
+                    && (office.is_none()
+                        || lower_portfolio_after(view.text, entities[*t].end) == office)
+            })
             .map(|&(_, p, _)| p)
             .collect();
         who.dedup();
@@ -201,8 +206,17 @@ pub(crate) fn link(
     for i in 0..n {
         let Some(p) = holder[i] else { continue };
         persons[p].titles.push(Mention::of(entities, i));
-        if persons[p].gender.is_none() {
-            persons[p].gender = title_gender(view.text, &entities[i]);
+        let g = title_gender(view.text, &entities[i]);
+        // A feminine title (« la ministre », « présidente ») tells more than the first-name
+        // list (« Yassine »), less than an honorific (« M. »).
+        let overrides = g == Some(Gender::Feminine)
+            && persons[p].gender == Some(Gender::Masculine)
+            && !persons[p]
+                .mentions
+                .iter()
+                .any(|m| super::persons::honorific_gender(view.text, m.span.start).is_some());
+        if persons[p].gender.is_none() || overrides {
+            persons[p].gender = g;
         }
         relations.push(Relation {
             kind: RelationKind::PersonTitle,
@@ -264,14 +278,15 @@ pub(crate) fn link(
 /// The longest gap between two entities, in bytes, that the constructions read.
 const MAX_GAP: usize = 64;
 
-/// The words between entity `k` (a demonym after a title) and the next one, folded, after a
-/// portfolio the flat entities leave outside the title: « le ministre malien [des Affaires
-/// étrangères], Abdoulaye Diop ». None when no portfolio follows. The portfolio opens with
+/// The words between entity `k` (a title, or a demonym after one) and the next one, folded,
+/// after a portfolio the flat entities leave outside the title: « le ministre malien [des
+/// Affaires étrangères], Abdoulaye Diop », « le président [de la transition], Bah N'Daw ».
+/// None when no portfolio follows. The portfolio opens with
 /// « de », « du », « des », « de la », « de l' », « d' » and a capitalised word, and goes on
 /// with capitalised words, « et », « de »… and adjectives (« étrangères »); other lower-case
 /// words only when a comma closes it, so that a verb (« de la Santé a reçu X ») ends it.
 fn after_portfolio(view: &View<'_>, entities: &[Entity], k: usize) -> Option<String> {
-    if entities[k].kind != Kind::Demonym {
+    if !matches!(entities[k].kind, Kind::Demonym | Kind::Title) {
         return None;
     }
     let next = entities.get(k + 1)?;
@@ -305,7 +320,23 @@ fn after_portfolio(view: &View<'_>, entities: &[Entity], k: usize) -> Option<Str
     if n == first || !fold(words[first].1).starts_with(['d']) {
         return None;
     }
-    if !words.get(n)?.1.starts_with(char::is_uppercase) {
+    // A portfolio in lower case (« le président de la transition, Bah N'Daw ») only when a
+    // comma closes it, in four words at most, and not an infinitive (« au ministre de
+    // recevoir X »).
+    let head = words.get(n)?.1.trim_end_matches([' ', '\u{a0}', ',']);
+    let lower_head = head.starts_with(char::is_lowercase);
+    let bare_de = matches!(fold(words[n - 1].1).trim_end(), "de" | "d'");
+    let infinitive = fold(head);
+    if lower_head
+        && (words.len() - n > 4
+            || bare_de
+                && ((infinitive.ends_with("er") && !infinitive.ends_with("ier"))
+                    || infinitive.ends_with("ir")
+                    || infinitive.ends_with("re")))
+    {
+        return None;
+    }
+    if !lower_head && !head.starts_with(char::is_uppercase) {
         return None;
     }
     // The portfolio's end: after its last word that is not a connector.
@@ -327,7 +358,7 @@ fn after_portfolio(view: &View<'_>, entities: &[Entity], k: usize) -> Option<Str
     }
     let end = end?;
     let rest = &raw[end..];
-    if lower && !rest.trim_start().starts_with(',') {
+    if (lower || lower_head) && !rest.trim_start().starts_with(',') {
         return None;
     }
     Some(fold(rest))
@@ -350,9 +381,9 @@ fn portfolio_adjective(w: &str) -> bool {
 /// « du [Mali] », « de l'[ONU] », « [malien] », with the entity that gives it.
 fn complement(entities: &[Entity], gaps: &[String], i: usize) -> Option<(Affiliation, usize)> {
     let next = entities.get(i + 1)?;
-    let g = gaps[i].as_str();
+    let g = after_noun(gaps[i].as_str());
     let of = matches!(g, " de " | " du " | " des " | " de la " | " de l'" | " d'");
-    match next.kind {
+    let found = match next.kind {
         Kind::Location if of && next.place == Some(Place::Country) => match &next.value {
             Some(Value::Country(c)) => Some((Affiliation::Country(c.clone()), i + 1)),
             _ => None,
@@ -366,7 +397,53 @@ fn complement(entities: &[Entity], gaps: &[String], i: usize) -> Option<(Affilia
         }
         Kind::Demonym if g == " " => single_country(next).map(|c| (Affiliation::Country(c), i + 1)),
         _ => None,
+    };
+    // The posting after the country: « ambassadeur de France [au Niger] ».
+    found.map(|(a, j)| match entities.get(j + 1) {
+        Some(n)
+            if n.kind == Kind::Location
+                && matches!(
+                    gaps[j].as_str(),
+                    " au "
+                        | " aux "
+                        | " en "
+                        | " a "
+                        | " aupres du "
+                        | " aupres de la "
+                        | " aupres de l'"
+                        | " aupres des "
+                ) =>
+        {
+            (a, j + 1)
+        }
+        _ => (a, j),
+    })
+}
+
+/// A gap between a title and its complement, with a common noun of one or two words skipped:
+/// « porte-parole [du gouvernement] du Niger », « président [de la Commission] de la CEDEAO »
+/// give « du », « de la »; other gaps are returned as they are.
+fn after_noun(g: &str) -> &str {
+    const OF: [&str; 6] = [" de la ", " de l'", " du ", " des ", " de ", " d'"];
+    let Some(mut rest) = OF.iter().find_map(|p| g.strip_prefix(p)) else {
+        return g;
+    };
+    for _ in 0..2 {
+        let end = rest.find([' ', '\'']).unwrap_or(rest.len());
+        let w = &rest[..end];
+        if w.chars().count() < 4 || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return g;
+        }
+        rest = &rest[end..];
+        if OF.contains(&rest) {
+            return rest;
+        }
+        rest = match rest.strip_prefix(' ') {
+            Some(r) => r,
+            None => return g,
+        };
     }
+    g
 }
 
 /// The country of a demonym that names one.
@@ -490,6 +567,54 @@ fn qualifiers(text: &str, e: &Entity) -> String {
     found.iter().map(|w| format!("{w} ")).collect()
 }
 
+/// Whether the folded words between two titles of an apposition go on with the same person's
+/// titles: « , également », « et », « , mais aussi », « , ainsi que », a bare comma
+/// (« ministre d'État, ministre de la Défense »), each maybe with « ancien », « actuel »…
+/// (« sénatrice, également ancienne ministre »).
+fn next_title(g: &str) -> bool {
+    const LINKS: [&str; 8] = [
+        ", egalement ",
+        ", mais aussi ",
+        " mais aussi ",
+        " et egalement ",
+        ", ainsi que ",
+        ", et ",
+        " et ",
+        ", ",
+    ];
+    LINKS.iter().filter_map(|l| g.strip_prefix(l)).any(|rest| {
+        matches!(
+            rest,
+            "" | "ancien " | "ancienne " | "actuel " | "actuelle " | "egalement " | "aussi "
+        )
+    })
+}
+
+/// A gap with the common noun that completes the title before it skipped: « porte-parole [du
+/// gouvernement] et député » gives « et ». The gap itself when it opens with no such noun.
+fn skip_noun(g: &str) -> &str {
+    const OF: [&str; 6] = [" de la ", " de l'", " du ", " des ", " de ", " d'"];
+    let Some(mut rest) = OF.iter().find_map(|p| g.strip_prefix(p)) else {
+        return g;
+    };
+    for _ in 0..2 {
+        let end = rest.find([' ', ',']).unwrap_or(rest.len());
+        let w = &rest[..end];
+        if w.chars().count() < 4 || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            return g;
+        }
+        rest = &rest[end..];
+        if next_title(rest) {
+            return rest;
+        }
+        rest = match rest.strip_prefix(' ') {
+            Some(r) => r,
+            None => return g,
+        };
+    }
+    g
+}
+
 /// Whether punctuation (or the end of the text or of a line) follows entity `i`, allowing
 /// between them a qualifier of the title (« en exil », « par intérim », « sortant ») and a
 /// place after « de » (« le procureur de [Dallas], »).
@@ -580,6 +705,25 @@ fn after_article(text: &str, start: usize) -> bool {
     w.rsplit(|c: char| !(c.is_alphanumeric() || c == '\''))
         .next()
         .is_some_and(|w| matches!(w, "le" | "la" | "ce" | "cette" | "du" | "au" | "l'"))
+}
+
+/// A portfolio in lower case that the flat title leaves out, after byte `end`, folded: its
+/// preposition and first word (« le ministre [de la réconciliation] nationale » is another
+/// office than « le ministre » of another portfolio).
+fn lower_portfolio_after(text: &str, end: usize) -> Option<String> {
+    let mut to = (end + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let rest = text[end..to].strip_prefix(' ')?;
+    let (p, head) = ["de la ", "de l'", "de l’", "du ", "des ", "de ", "d'", "d’"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p).map(|h| (p, h)))?;
+    if !head.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let word = head.split([' ', ',', '.', ';']).next().unwrap_or("");
+    Some(fold(&format!("{p}{word}")))
 }
 
 /// The gender a title gives its holder: « la ministre », « présidente ».

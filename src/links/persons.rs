@@ -221,7 +221,7 @@ fn continues(short: &[String], long: &[String]) -> bool {
 }
 
 /// The gender an honorific just before byte `start` gives: « M. », « Mme », « Monsieur »…
-fn honorific_gender(text: &str, start: usize) -> Option<Gender> {
+pub(crate) fn honorific_gender(text: &str, start: usize) -> Option<Gender> {
     let before = text.get(..start)?;
     let head = before.trim_end_matches(|c: char| c.is_whitespace());
     // Most names have no honorific: every honorific ends with one of these letters (or a

@@ -129,7 +129,16 @@ pub(crate) fn find(
             .split_whitespace()
             .take(4)
             .count();
-        if gap.len() <= 80 && !gap.contains("\n\n") && !named && words >= 4 {
+        // Only the previous quotation's own cue stands between (« , dit-il. »), not a copied
+        // one: a continuation does not continue.
+        let cue = &prev.cue;
+        let only_cue = cue.start >= a
+            && cue.end <= b
+            && view
+                .gap(cue.end, b)
+                .trim_matches(|c: char| c.is_whitespace() || c == '.')
+                .is_empty();
+        if gap.len() <= 80 && !gap.contains("\n\n") && !named && words >= 4 && only_cue {
             out[k].speaker = Some(Speaker {
                 rule: Cow::Borrowed("continued"),
                 ..prev
@@ -424,6 +433,8 @@ fn is_adverb(w: &str) -> bool {
             | "de"
             | "d'"
             | "dire"
+            | "savoir"
+            | "entendre"
             | "t-il"
             | "t-elle"
     )
@@ -631,6 +642,12 @@ static SPEECH: Lazy<FxSet<String>> = Lazy::new(|| {
     set
 });
 
+/// « laisser entendre »: a speech locution whose verb alone says nothing (« a laissé
+/// entendre X », « laisse entendre X »); « entendre » is then skipped like an adverb.
+fn locution(verb: &str, next: Option<&Word>) -> bool {
+    matches!(verb, "laisse" | "laissait" | "laissa") && next.is_some_and(|w| w.f == "entendre")
+}
+
 /// Whether a folded word is a form of a speech verb.
 fn is_speech_verb(w: &str) -> bool {
     SPEECH.contains(w)
@@ -683,6 +700,8 @@ impl Ctx<'_> {
         let opens_cue = cue.is_some_and(|w| {
             let (first, _) = split_pronoun(&w.f);
             matches!(first, "selon" | "d'apres" | "d" | "d'")
+                // « nous a-t-elle dit », « m'a dit X »: an object pronoun first.
+                || matches!(first, "nous" | "vous" | "lui" | "leur" | "m" | "me")
                 || is_auxiliary(first)
                 || is_adverb(first) && first != "de"
                 || is_speech_verb(first)
@@ -713,8 +732,16 @@ impl Ctx<'_> {
             let subject = self.subject_after(w.end, to)?;
             return Some(self.speaker(subject, w.start, "after-quote-selon"));
         }
-        let (first, mut pron) = split_pronoun(&w.f);
         let cue_start = w.start;
+        // « nous a-t-elle dit », « lui a expliqué X »: object pronouns before the verb.
+        while ws
+            .get(k)
+            .is_some_and(|w| matches!(w.f.as_ref(), "nous" | "vous" | "lui" | "leur" | "m" | "me"))
+        {
+            k += 1;
+        }
+        let w = ws.get(k)?;
+        let (first, mut pron) = split_pronoun(&w.f);
         let mut verb_end;
         if is_auxiliary(first) || is_adverb(first) && first != "de" {
             k += 1;
@@ -729,12 +756,12 @@ impl Ctx<'_> {
             }
             let v = ws.get(k)?;
             let (verb, p2) = split_pronoun(&v.f);
-            if !is_speech_verb(verb) {
+            if !is_speech_verb(verb) && !locution(verb, ws.get(k + 1)) {
                 return None;
             }
             pron = pron.or(p2);
             verb_end = v.end;
-        } else if is_speech_verb(first) {
+        } else if is_speech_verb(first) || locution(first, ws.get(k + 1)) {
             verb_end = w.end;
         } else {
             return None;
@@ -753,6 +780,8 @@ impl Ctx<'_> {
             let next = ws.iter().find(|w| w.start >= verb_end)?;
             verb_end = next.end;
         }
+        // « a réagi à Brazzaville Léon Mayeko », « explique à BBC Mundo X »: `subject_after`
+        // skips the place or the organisation spoken to.
         // « », a-t-il déclaré » is handled; « », a déclaré il » is not French.
         let subject = self.subject_after(verb_end, to)?;
         Some(self.speaker(subject, cue_start, "after-quote"))
@@ -1120,15 +1149,15 @@ impl Ctx<'_> {
         let window = paragraph_start(text, paragraph_start(text, open).saturating_sub(1))
             .max(open.saturating_sub(1200));
         let k = self.mentions.partition_point(|&(s, _)| s < open);
-        // The persons of the window, the last mentioned first.
-        let mut seen: Vec<usize> = Vec::new();
-        for &(_, p) in self.mentions[..k]
+        // The persons of the window, the last mentioned first, with that last mention.
+        let mut seen: Vec<(usize, usize)> = Vec::new();
+        for &(at, p) in self.mentions[..k]
             .iter()
             .rev()
             .take_while(|&&(s, _)| s >= window)
         {
-            if !seen.contains(&p) {
-                seen.push(p);
+            if !seen.iter().any(|&(_, q)| q == p) {
+                seen.push((at, p));
             }
             if seen.len() == 8 {
                 break;
@@ -1137,11 +1166,11 @@ impl Ctx<'_> {
         // The last one whose gender agrees; one whose gender nothing tells only when no other
         // person of the window could be meant (« Okey Ndibe », then « a-t-elle déclaré »: no
         // one rather than him).
-        let mut p = None;
-        for (n, &cand) in seen.iter().enumerate() {
+        let mut found = None;
+        for (n, &(at, cand)) in seen.iter().enumerate() {
             match self.persons[cand].gender {
                 Some(x) if x == g => {
-                    p = Some(cand);
+                    found = Some((at, cand));
                     break;
                 }
                 Some(_) => continue,
@@ -1149,13 +1178,18 @@ impl Ctx<'_> {
                     let alone = seen
                         .iter()
                         .enumerate()
-                        .all(|(m, &o)| m == n || self.persons[o].gender == Some(other(g)));
-                    p = alone.then_some(cand);
+                        .all(|(m, &(_, o))| m == n || self.persons[o].gender == Some(other(g)));
+                    found = alone.then_some((at, cand));
                     break;
                 }
             }
         }
-        let p = p?;
+        let (at, p) = found?;
+        // Not a mention among several persons the pronoun could be (« entre Gbagbo, Bédié et
+        // Ouattara »).
+        if self.coordinated(at, g) {
+            return None;
+        }
         Some(Speaker {
             name: self.persons[p].name.clone(),
             kind: Kind::Person,
@@ -1163,6 +1197,32 @@ impl Ctx<'_> {
             cue: self.view.span(cue_start, cue_end),
             rule: Cow::Borrowed("pronoun"),
         })
+    }
+}
+
+impl Ctx<'_> {
+    /// Whether the person entity at byte `at` is coordinated (« , », « et ») with another person
+    /// whose gender does not contradict `g`.
+    fn coordinated(&self, at: usize, g: Gender) -> bool {
+        let es = self.entities;
+        let i = es.partition_point(|e| e.start < at);
+        if es.get(i).is_none_or(|e| e.kind != Kind::Person) {
+            return false;
+        }
+        let agrees = |j: usize| {
+            es[j].kind == Kind::Person
+                && self.person_of[j] != self.person_of[i]
+                && self.person_of[j].is_some_and(|p| self.persons[p].gender != Some(other(g)))
+        };
+        let joined = |a: usize, b: usize| {
+            es[b].start - es[a].end <= 8
+                && matches!(
+                    fold(self.view.gap(es[a].end, es[b].start)).trim(),
+                    "," | "et"
+                )
+        };
+        (i > 0 && agrees(i - 1) && joined(i - 1, i))
+            || (i + 1 < es.len() && agrees(i + 1) && joined(i, i + 1))
     }
 }
 

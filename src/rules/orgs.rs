@@ -558,8 +558,11 @@ impl Run<'_> {
             {
                 continue;
             }
-            // Inside a run of capitalised words it is a name in capitals (« Emmanuel MACRON »).
-            if (i > 0 && self.is_cap_word(i - 1) && !self.tok_has(i - 1, SENT_START))
+            // Inside a run of capitalised words it is a name in capitals (« Emmanuel MACRON »,
+            // « Ousmane SONKO » opening a sentence: a known first name).
+            if (i > 0
+                && self.is_cap_word(i - 1)
+                && (!self.tok_has(i - 1, SENT_START) || self.is_first_name(i - 1)))
                 || self.tok_has(i + 1, UPPER)
             {
                 continue;
