@@ -21,7 +21,9 @@ pub(crate) fn collect(
     let mut out: Vec<Acronym> = Vec::new();
     for i in 0..entities.len() {
         let e = &entities[i];
-        if !matches!(e.kind, Kind::Organisation | Kind::Location) || !is_acronym(&e.text) {
+        if !matches!(e.kind, Kind::Organisation | Kind::Location)
+            || !(is_acronym(&e.text) || is_word_acronym(e))
+        {
             continue;
         }
         let k = match out.iter().position(|a| a.acronym == e.text) {
@@ -84,6 +86,27 @@ pub(crate) fn is_acronym(s: &str) -> bool {
         && s.chars().count() <= 15
         && s.chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '&' | '-' | '.' | '\''))
+}
+
+/// Whether an entity is an acronym written as a word, as the French press writes those it
+/// pronounces (« l'Otan », « la Fifa », « la Minusma »): one capitalised word whose value, the
+/// full name, it abbreviates.
+fn is_word_acronym(e: &Entity) -> bool {
+    let Some(Value::Name(full)) = &e.value else {
+        return false;
+    };
+    // « Atlantique » for « océan Atlantique », « Harvard » for « Université Harvard »: a word
+    // of the full name, or the start of one, is a short form, not an acronym.
+    let word = crate::normalize::fold(&e.text);
+    let short_form = crate::normalize::fold(full)
+        .split(|c: char| c.is_whitespace() || c == '\'')
+        .any(|w| w.starts_with(word.as_str()));
+    e.text.len() >= 3
+        && !e.text.contains(char::is_whitespace)
+        && e.text.starts_with(char::is_uppercase)
+        && full.contains(' ')
+        && !short_form
+        && initials_fit(&e.text, full)
 }
 
 /// The text's definition of the acronym entity `i`: the expansion and the span of
@@ -312,6 +335,18 @@ mod tests {
         for a in ["A", "Mali", "Union africaine", "aes", "U2a", "M23"] {
             assert!(!is_acronym(a), "{a}");
         }
+    }
+
+    #[test]
+    fn acronyms_written_as_words() {
+        let doc = crate::Extractor::default()
+            .analyse("La Fifa et l'Otan ont écrit à l'Université Harvard. Harvard a répondu.");
+        let found: Vec<&str> = doc.acronyms().iter().map(|a| a.acronym()).collect();
+        assert!(
+            found.contains(&"Fifa") && found.contains(&"Otan"),
+            "{found:?}"
+        );
+        assert!(!found.contains(&"Harvard"), "{found:?}");
     }
 
     #[test]
