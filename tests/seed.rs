@@ -68,30 +68,23 @@ fn seed_article_document_layer() {
     let names: Vec<String> = gold.persons.iter().map(|p| p.name.clone()).collect();
     assert_eq!(found, names, "persons");
     for (g, p) in gold.persons.iter().zip(doc.persons()) {
-        let mentions: Vec<(usize, usize, String)> = p
-            .mentions()
-            .iter()
-            .map(|m| {
-                (
-                    m.span().start(),
-                    m.span().end(),
-                    m.span().text().to_string(),
-                )
-            })
-            .collect();
-        assert_eq!(mentions, spans(&g.mentions), "mentions of {}", g.name);
-        let titles: Vec<(usize, usize, String)> = p
-            .titles()
-            .iter()
-            .map(|m| {
-                (
-                    m.span().start(),
-                    m.span().end(),
-                    m.span().text().to_string(),
-                )
-            })
-            .collect();
-        assert_eq!(titles, spans(&g.titles), "titles of {}", g.name);
+        let found_spans = |ms: &[nommer::Mention]| -> Vec<(usize, usize, String)> {
+            ms.iter()
+                .map(|m| (m.span().start(), m.span().end(), m.text().to_string()))
+                .collect()
+        };
+        assert_eq!(
+            found_spans(p.mentions()),
+            spans(&g.mentions),
+            "mentions of {}",
+            g.name
+        );
+        assert_eq!(
+            found_spans(p.titles()),
+            spans(&g.titles),
+            "titles of {}",
+            g.name
+        );
         assert_eq!(
             p.affiliation(),
             g.affiliation.as_ref(),

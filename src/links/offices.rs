@@ -424,18 +424,27 @@ fn complement(entities: &[Entity], gaps: &[String], i: usize) -> Option<(Affilia
 /// « porte-parole [du gouvernement] du Niger », « président [de la Commission] de la CEDEAO »
 /// give « du », « de la »; other gaps are returned as they are.
 fn after_noun(g: &str) -> &str {
-    const OF: [&str; 6] = [" de la ", " de l'", " du ", " des ", " de ", " d'"];
+    skip_common_noun(g, &[' ', '\''], |rest| OF.contains(&rest))
+}
+
+/// The prepositions that open a noun complement: « de la », « du »…
+const OF: [&str; 6] = [" de la ", " de l'", " du ", " des ", " de ", " d'"];
+
+/// A gap with a common noun of one or two words after its preposition skipped (« [du
+/// gouvernement] »), when what follows the noun is `wanted` (the noun ends at one of `ends`):
+/// what follows; the gap itself otherwise.
+fn skip_common_noun<'g>(g: &'g str, ends: &[char], wanted: impl Fn(&str) -> bool) -> &'g str {
     let Some(mut rest) = OF.iter().find_map(|p| g.strip_prefix(p)) else {
         return g;
     };
     for _ in 0..2 {
-        let end = rest.find([' ', '\'']).unwrap_or(rest.len());
+        let end = rest.find(ends).unwrap_or(rest.len());
         let w = &rest[..end];
         if w.chars().count() < 4 || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
             return g;
         }
         rest = &rest[end..];
-        if OF.contains(&rest) {
+        if wanted(rest) {
             return rest;
         }
         rest = match rest.strip_prefix(' ') {
@@ -593,26 +602,7 @@ fn next_title(g: &str) -> bool {
 /// A gap with the common noun that completes the title before it skipped: « porte-parole [du
 /// gouvernement] et député » gives « et ». The gap itself when it opens with no such noun.
 fn skip_noun(g: &str) -> &str {
-    const OF: [&str; 6] = [" de la ", " de l'", " du ", " des ", " de ", " d'"];
-    let Some(mut rest) = OF.iter().find_map(|p| g.strip_prefix(p)) else {
-        return g;
-    };
-    for _ in 0..2 {
-        let end = rest.find([' ', ',']).unwrap_or(rest.len());
-        let w = &rest[..end];
-        if w.chars().count() < 4 || !w.chars().all(|c| c.is_alphabetic() || c == '-') {
-            return g;
-        }
-        rest = &rest[end..];
-        if next_title(rest) {
-            return rest;
-        }
-        rest = match rest.strip_prefix(' ') {
-            Some(r) => r,
-            None => return g,
-        };
-    }
-    g
+    skip_common_noun(g, &[' ', ','], next_title)
 }
 
 /// Whether punctuation (or the end of the text or of a line) follows entity `i`, allowing
