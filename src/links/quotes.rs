@@ -138,7 +138,11 @@ pub(crate) fn find(
                 .gap(cue.end, b)
                 .trim_matches(|c: char| c.is_whitespace() || c == '.')
                 .is_empty();
-        if gap.len() <= 80 && !gap.contains("\n\n") && !named && words >= 4 && only_cue {
+        // A quotation with a cue of its own that named no one (« a-t-elle déclaré » with no
+        // « elle » found) is not a continuation.
+        let own_cue = ctx.cue_after(kept[k]).is_some();
+        if gap.len() <= 80 && !gap.contains("\n\n") && !named && words >= 4 && only_cue && !own_cue
+        {
             out[k].speaker = Some(Speaker {
                 rule: Cow::Borrowed("continued"),
                 ..prev
@@ -667,8 +671,10 @@ impl Ctx<'_> {
         self.view.text
     }
 
-    /// The speaker the words after the quotation give.
-    fn after(&self, q: &Raw) -> Option<Speaker> {
+    /// Where the words after a quotation that may hold its cue end (the sentence, the next
+    /// quotation, 160 bytes), when a cue opens them (« , a déclaré », « , selon », « , dit-il »,
+    /// « nous a dit »); none when no cue follows.
+    fn cue_after(&self, q: &Raw) -> Option<usize> {
         let text = self.text();
         // A cheap test first: a comma or a word follows the closing mark.
         let next = text[q.close_end..]
@@ -706,9 +712,13 @@ impl Ctx<'_> {
                 || is_adverb(first) && first != "de"
                 || is_speech_verb(first)
         });
-        if !opens_cue {
-            return None;
-        }
+        opens_cue.then_some(to)
+    }
+
+    /// The speaker the words after the quotation give.
+    fn after(&self, q: &Raw) -> Option<Speaker> {
+        let text = self.text();
+        let to = self.cue_after(q)?;
         let ws = words_in(text, q.close_end, to, AFTER_WORDS);
         let mut k = 0;
         // « », a déclaré » / « » a déclaré » / « », selon ».
@@ -1175,11 +1185,12 @@ impl Ctx<'_> {
                 }
                 Some(_) => continue,
                 None => {
+                    // Near, too: within the sentence or two before the quotation.
                     let alone = seen
                         .iter()
                         .enumerate()
                         .all(|(m, &(_, o))| m == n || self.persons[o].gender == Some(other(g)));
-                    found = alone.then_some((at, cand));
+                    found = (alone && open - at <= 400).then_some((at, cand));
                     break;
                 }
             }

@@ -11,7 +11,7 @@
 //! | organisations | `orgs.rs` | `org-head`, `ministry`, `acronym-unknown`, `cue+name` |
 //! | events (negative) | `places.rs` | `event`: blocks the places inside « Tour de France » |
 //! | places | `places.rs` | `street`, `road`, `a+place` |
-//! | persons | `persons.rs` | `honorific+name`, `title+name`, `profession+name`, `demonym+name`, `first-name+name`, `first-name-coordinated`, `name,title` |
+//! | persons | `persons.rs` | `honorific+name`, `title+name`, `profession+name`, `demonym+name`, `first-name+name`, `first-name-coordinated`, `name,title`, `speech+name` |
 //! | document | `document.rs` | `acronym-reuse`, `person-short-mention` |
 
 mod dates;

@@ -1,6 +1,7 @@
 //! Persons: a capitalised name after an honorific (« M. Novak »), after a title (« le général
-//! de division Abdoulaye Maïga »), starting with a known first name (« Fatoumata Diallo »), or
-//! before a title in apposition (« Assimi Goïta, président de la Transition »).
+//! de division Abdoulaye Maïga »), starting with a known first name (« Fatoumata Diallo »),
+//! before a title in apposition (« Assimi Goïta, président de la Transition »), or named in
+//! full as the speaker of a quotation (« », déclare à la BBC Ben Iruemiobe, »).
 
 use super::class;
 use crate::entity::Kind;
@@ -292,8 +293,99 @@ impl Run<'_> {
                 found.push((i, end, "name,title", prio::PERSON_WEAK));
             }
         }
+        // Speech verb + name after a quotation: « », déclare à la BBC Ben Iruemiobe, »,
+        // « », a expliqué Bukky Shonibare. »: the speaker, named in full (two words or more).
+        let bytes = self.folded.text.as_bytes();
+        for i in 0..n.saturating_sub(3) {
+            // One byte test first: most tokens are no closing quotation mark.
+            let first = bytes[self.tokens[i].fs as usize];
+            if !matches!(first, b'"' | 0xC2 | 0xE2)
+                || !matches!(self.word(i), "»" | "\"" | "”")
+                || self.word(i + 1) != ","
+            {
+                continue;
+            }
+            let mut j = i + 2;
+            if matches!(self.word(j), "a" | "ont" | "avait") {
+                j += 1;
+            }
+            if !SPEECH_VERBS.contains(&self.word(j)) {
+                continue;
+            }
+            j += 1;
+            // « à la BBC », « à l'AFP », « au Monde »: the medium spoken to.
+            if matches!(self.word(j), "a" | "au" | "aux") {
+                let mut k = j + 1;
+                if matches!(self.word(k), "la" | "l'" | "le") {
+                    k += 1;
+                }
+                if !self.starts_with(k, starts::ORG | starts::LOC) && !self.is_cap_word(k) {
+                    continue;
+                }
+                k += 1;
+                // The medium is one or two capitalised words (« BBC Afrique »).
+                if self.is_cap_word(k) && self.is_cap_word(k + 1) && self.is_cap_word(k + 2) {
+                    k += 1;
+                }
+                j = k;
+            }
+            // « M. Koné » is the honorific rule's.
+            if self.is(j, class::HONORIFIC) {
+                continue;
+            }
+            let (end, words) = self.name_seq(j);
+            let closed = matches!(self.word(end), "," | "." | ";" | "(") || end >= n;
+            // Two words or more (« Ben Iruemiobe »: a particle and a name count).
+            if words >= 1 && end >= j + 2 && closed {
+                found.push((j, end, "speech+name", prio::PERSON_WEAK));
+            }
+        }
         for (ts, te, rule, p) in found {
             self.push_tokens(ts, te, Kind::Person, None, None, Src::Rule(rule), p);
         }
     }
 }
+
+/// Speech verbs after a quotation (folded), as « », déclare X » uses them.
+const SPEECH_VERBS: &[&str] = &[
+    "declare",
+    "explique",
+    "affirme",
+    "ajoute",
+    "indique",
+    "dit",
+    "raconte",
+    "precise",
+    "souligne",
+    "estime",
+    "assure",
+    "confie",
+    "temoigne",
+    "lance",
+    "insiste",
+    "poursuit",
+    "reconnait",
+    "note",
+    "observe",
+    "commente",
+    "confirme",
+    "deplore",
+    "denonce",
+    "regrette",
+    "martele",
+    "rappelle",
+    "repond",
+    "reagit",
+    "reagi",
+    "annonce",
+    "avertit",
+    "averti",
+    "souffle",
+    "tranche",
+    "resume",
+    "conclut",
+    "conclu",
+    "admet",
+    "admis",
+    "ecrit",
+];
