@@ -295,14 +295,22 @@ impl Run<'_> {
         }
         // Speech verb + name after a quotation: « », déclare à la BBC Ben Iruemiobe, »,
         // « », a expliqué Bukky Shonibare. »: the speaker, named in full (two words or more).
+        // The closing marks are found by `memchr` in the folded text, not by visiting tokens.
         let bytes = self.folded.text.as_bytes();
-        for i in 0..n.saturating_sub(3) {
-            // One byte test first: most tokens are no closing quotation mark.
-            let first = bytes[self.tokens[i].fs as usize];
-            if !matches!(first, b'"' | 0xC2 | 0xE2)
-                || !matches!(self.word(i), "»" | "\"" | "”")
-                || self.word(i + 1) != ","
-            {
+        let mut marks = Vec::new();
+        for p in memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes) {
+            let mark = bytes[p] == b'"'
+                || bytes[p..].starts_with("»".as_bytes())
+                || bytes[p..].starts_with("”".as_bytes());
+            if mark {
+                let i = self.tokens.partition_point(|t| (t.fs as usize) < p);
+                if self.tokens.get(i).is_some_and(|t| t.fs as usize == p) {
+                    marks.push(i);
+                }
+            }
+        }
+        for i in marks {
+            if i + 3 >= n || self.word(i + 1) != "," {
                 continue;
             }
             let mut j = i + 2;
