@@ -161,6 +161,20 @@ pub(crate) fn link(
         }
     }
 
+    // 2b. Titles as predicates: « X a été nommé ministre de … », « X est devenu député »,
+    // « X, élu président en 2016, ».
+    for i in 0..n.saturating_sub(1) {
+        if entities[i].kind != Kind::Person || entities[i + 1].kind != Kind::Title {
+            continue;
+        }
+        let (Some(p), None) = (person_of[i], holder[i + 1]) else {
+            continue;
+        };
+        if predicate(&gaps[i]) {
+            holder[i + 1] = Some(p);
+        }
+    }
+
     // 3. Titles used alone that refer back to a person given that title before.
     let mut given: Vec<(String, usize, usize)> = Vec::new(); // (folded title, person, entity)
     for i in 0..n {
@@ -542,6 +556,61 @@ fn trailing_qualifier(g: &str) -> bool {
             ))
 }
 
+/// Whether the folded words between a name and a title make the title a predicate of the
+/// name: « a été nommé », « est devenu », « a été élu », « , nommé », « , élue », « qui est ».
+fn predicate(g: &str) -> bool {
+    let g = g.trim();
+    let g = g.strip_prefix(", ").unwrap_or(g);
+    let g = g.strip_prefix("qui ").unwrap_or(g);
+    let (verb, rest) = match g.split_once(' ') {
+        Some((a, r)) if matches!(a, "a" | "avait" | "aura" | "sera" | "est" | "etait" | "fut") => {
+            (r, a)
+        }
+        _ => (g, ""),
+    };
+    // « a été nommé » is passive; « a nommé » names someone else.
+    let passive = verb.starts_with("ete ");
+    if matches!(rest, "a" | "avait" | "aura") && !passive {
+        return false;
+    }
+    let verb = verb.strip_prefix("ete ").unwrap_or(verb);
+    let verb = verb.strip_suffix(" au poste de").unwrap_or(verb);
+    let verb = verb
+        .trim_end_matches(" le")
+        .trim_end_matches(" la")
+        .trim_end_matches(" l'");
+    let participle = matches!(
+        verb,
+        "nomme"
+            | "nommee"
+            | "elu"
+            | "elue"
+            | "reelu"
+            | "reelue"
+            | "designe"
+            | "designee"
+            | "reconduit"
+            | "reconduite"
+            | "investi"
+            | "investie"
+            | "promu"
+            | "promue"
+            | "devenu"
+            | "devenue"
+            | "intronise"
+            | "intronisee"
+    );
+    // « est devenu député » and « a été nommé » need their auxiliary; « , nommé ministre, »
+    // stands alone. « est ministre » (a plain copula) is left out: « X est ministre de la
+    // Justice depuis » is rarer than « X est ministre … qui » misreadings.
+    participle
+        && (rest.is_empty()
+            || matches!(
+                rest,
+                "a" | "est" | "etait" | "avait" | "sera" | "fut" | "aura"
+            ))
+}
+
 /// The qualifiers of a title, as a key: those before it (« l'ancien », « le nouveau », two at
 /// most) and one after it (« actuel », « sortant »), by their first four letters (« ancien »
 /// and « ancienne » alike), each followed by a space.
@@ -918,4 +987,53 @@ fn paragraph_bounds(text: &str, s: usize, e: usize) -> (usize, usize) {
     let hi = (e + 2000).min(b.len());
     let end = memchr::memchr(b'\n', &b[e..hi]).map_or(hi, |k| e + k);
     (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::predicate;
+
+    #[test]
+    fn titles_as_predicates() {
+        for g in [
+            " a ete nomme ",
+            " est devenu ",
+            " a ete elue ",
+            ", nommee ",
+            ", devenu ",
+            ", qui a ete elu ",
+            " a ete nomme au poste de ",
+            " est devenue la ",
+            // A headline: « X nommé secrétaire général ».
+            " nomme ",
+        ] {
+            assert!(predicate(g), "{g:?}");
+        }
+        for g in [
+            " est ",
+            " a rencontre le ",
+            ", le ",
+            " a dit au ",
+            " a nomme ",
+        ] {
+            assert!(!predicate(g), "{g:?}");
+        }
+    }
+
+    #[test]
+    fn a_title_stated_of_a_name_is_theirs() {
+        let doc = crate::Extractor::default().analyse(
+            "Aminata Touré a été nommée Premier ministre en 2013. Le lendemain, Abdoulaye \
+             Diop a rencontré le ministre de la Défense.",
+        );
+        let titles = |name: &str| -> Vec<String> {
+            doc.persons()
+                .iter()
+                .find(|p| p.name() == name)
+                .map(|p| p.titles().iter().map(|t| t.text().to_string()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(titles("Aminata Touré"), ["Premier ministre"]);
+        assert!(titles("Abdoulaye Diop").is_empty());
+    }
 }
