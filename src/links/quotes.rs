@@ -268,7 +268,7 @@ fn closing(text: &str, from: usize, close: char) -> (Option<usize>, usize) {
 }
 
 /// A word of the text near a quotation: folded, with its byte range in the original text.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Word<'t> {
     /// Folded: the text itself when it is already lower-case ASCII (most words).
     f: Cow<'t, str>,
@@ -899,6 +899,11 @@ impl Ctx<'_> {
             return None;
         }
         let ws = words_in(text, from, q.open, 10);
+        // « Lire aussi : Il dit attendre « … » »: the clause after a colon.
+        let (from, ws) = match ws.iter().rposition(|w| w.f == ":") {
+            Some(c) if c + 1 < ws.len() => (ws[c + 1].start, ws[c + 1..].to_vec()),
+            _ => (from, ws),
+        };
         // The speech verb, among the sentence's first words.
         let v = ws
             .iter()
@@ -1037,6 +1042,18 @@ impl Ctx<'_> {
         let gap = fold(self.view.gap(e.end, at));
         // « X a dit », « X, le ministre, a dit »: the person before an apposition.
         let gap = gap.trim();
+        // « Le président français a dit »: the title the demonym qualifies.
+        if gap.is_empty() && e.kind == Kind::Demonym && i > 0 {
+            let t = &es[i - 1];
+            if t.kind == Kind::Title
+                && t.start >= from
+                && self.view.gap(t.end, e.start).trim().is_empty()
+            {
+                if let Some(s) = self.resolve_subject(i - 1) {
+                    return Some(s);
+                }
+            }
+        }
         if gap.is_empty() {
             return self.resolve_subject(i);
         }
