@@ -535,9 +535,8 @@ fn is_qualifier(w: &str) -> bool {
             | "vieux"
             | "principal"
             | "principale"
-            | "unique"
-            | "seul"
-            | "seule"
+            | "entrant"
+            | "entrante"
     )
 }
 
@@ -611,9 +610,9 @@ fn predicate(g: &str) -> bool {
             ))
 }
 
-/// The qualifiers of a title, as a key: those before it (« l'ancien », « le nouveau », two at
-/// most) and one after it (« actuel », « sortant »), by their first four letters (« ancien »
-/// and « ancienne » alike), each followed by a space.
+/// The qualifiers of a title that tell another holder, as a key: those before it (« l'ancien »,
+/// « le nouveau », two at most) and one after it (« élu »), by their first four letters
+/// (« ancien » and « ancienne » alike), each followed by a space.
 fn qualifiers(text: &str, e: &Entity) -> String {
     let mut lo = e.start.saturating_sub(40);
     while !text.is_char_boundary(lo) {
@@ -621,12 +620,35 @@ fn qualifiers(text: &str, e: &Entity) -> String {
     }
     let before = fold(&text[lo..e.start]);
     let mut found: Vec<String> = Vec::new();
+    // Only the qualifiers that change who holds the title count: « l'ancien président » is
+    // another person than « le président », « le président actuel » or « sortant » the same.
+    let temporal = |w: &str| {
+        matches!(
+            w,
+            "ancien"
+                | "ancienne"
+                | "futur"
+                | "future"
+                | "defunt"
+                | "defunte"
+                | "regrette"
+                | "regrettee"
+                | "nouveau"
+                | "nouvel"
+                | "nouvelle"
+                | "ex"
+                | "entrant"
+                | "entrante"
+        )
+    };
     for w in before.split_whitespace().rev().take(2) {
         let w = w.strip_prefix("l'").unwrap_or(w);
         if !is_qualifier(w) {
             break;
         }
-        found.push(w.chars().take(4).collect());
+        if temporal(w) {
+            found.push(w.chars().take(4).collect());
+        }
     }
     let mut hi = (e.end + 24).min(text.len());
     while !text.is_char_boundary(hi) {
@@ -637,7 +659,7 @@ fn qualifiers(text: &str, e: &Entity) -> String {
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .find(|w| !w.is_empty())
     {
-        if is_qualifier(w) || matches!(w, "sortant" | "sortante" | "interimaire" | "elu" | "elue") {
+        if temporal(w) || matches!(w, "elu" | "elue") {
             found.push(w.chars().take(4).collect());
         }
     }
