@@ -271,6 +271,40 @@ pub(crate) fn link(
                 }
             })
         });
+        // « Henri Konan Bédié, du PDCI, », « Alla Konstantinova de Mediazona », « Mamadou
+        // Faye, BBC Afrique » (a byline), « Benoît Hamon (PS) »: the organisation after a name.
+        let found = found.or_else(|| {
+            person.mentions.iter().find_map(|m| {
+                let i = m.entity;
+                let e = entities.get(i + 1)?;
+                if e.kind != Kind::Organisation {
+                    return None;
+                }
+                let g = gaps[i].as_str();
+                let of = matches!(
+                    g,
+                    " de "
+                        | " du "
+                        | " de la "
+                        | " de l'"
+                        | ", du "
+                        | ", de la "
+                        | ", de l'"
+                        | ", de "
+                );
+                let byline = matches!(g, ", " | " (") && closed(view, entities, i + 1);
+                // « Ibrahim Boubacar Keïta (IBK) » is the person's own acronym.
+                let own = crate::rules::initials_fit(&e.text, &entities[i].text);
+                if !(of || byline) || own {
+                    return None;
+                }
+                let name = match &e.value {
+                    Some(Value::Name(n)) => n.clone(),
+                    _ => e.text.clone(),
+                };
+                Some((Affiliation::Organisation(name), i, i + 1))
+            })
+        });
         let found = found.or_else(|| {
             let t = person.titles.first()?.entity;
             let (code, at) = context_country(view.text, entities, t, dominant.as_ref())?;
@@ -1040,6 +1074,27 @@ mod tests {
         ] {
             assert!(!predicate(g), "{g:?}");
         }
+    }
+
+    #[test]
+    fn the_organisation_after_a_name() {
+        let doc = crate::Extractor::default().analyse(
+            "Selon Amadou Diallo, de l'Organisation mondiale de la santé, la situation est grave. \
+             Ibrahim Boubacar Keïta (IBK) a parlé.",
+        );
+        let aff = |name: &str| {
+            doc.persons()
+                .iter()
+                .find(|p| p.name() == name)
+                .and_then(|p| p.affiliation().cloned())
+        };
+        assert_eq!(
+            aff("Amadou Diallo"),
+            Some(crate::Affiliation::Organisation(
+                "Organisation mondiale de la santé".into()
+            ))
+        );
+        assert_eq!(aff("Ibrahim Boubacar Keïta"), None);
     }
 
     #[test]
