@@ -140,8 +140,12 @@ pub(crate) fn find(
                 .is_empty();
         // A quotation with a cue of its own that named no one (« a-t-elle déclaré » with no
         // « elle » found) is not a continuation.
-        let own_cue = ctx.cue_after(kept[k]).is_some();
-        if gap.len() <= 80 && !gap.contains("\n\n") && !named && words >= 4 && only_cue && !own_cue
+        if gap.len() <= 80
+            && !gap.contains("\n\n")
+            && !named
+            && words >= 4
+            && only_cue
+            && ctx.cue_after(kept[k]).is_none()
         {
             out[k].speaker = Some(Speaker {
                 rule: Cow::Borrowed("continued"),
@@ -684,21 +688,26 @@ impl Ctx<'_> {
         if !next.is_some_and(|c| c == ',' || c == ';' || c.is_alphabetic()) {
             return None;
         }
-        // Up to the end of the sentence, or the next quotation.
-        let limit = (q.close_end + 160).min(text.len());
-        let mut to = q.close_end;
-        for (k, c) in text[q.close_end..].char_indices() {
-            let at = q.close_end + k;
-            if at >= limit || matches!(c, '«' | '“' | '\n') {
-                break;
+        // Up to the end of the sentence, or the next quotation: the first 48 bytes, then, when
+        // a cue opens them, up to 160.
+        let scan = |from: usize, limit: usize| {
+            let limit = limit.min(text.len());
+            let mut to = from;
+            for (k, c) in text[from..].char_indices() {
+                let at = from + k;
+                if matches!(c, '«' | '“' | '\n') {
+                    return (to, true);
+                }
+                if at >= limit {
+                    return (to, false);
+                }
+                to = at + c.len_utf8();
             }
-            to = at + c.len_utf8();
-        }
+            (to, true)
+        };
+        // `ended`: a mark, a line break or the end of the text stopped the scan.
+        let (near, ended) = scan(q.close_end, q.close_end + 48);
         // Most quotations are followed by no cue: the first two words tell.
-        let mut near = to.min(q.close_end + 48);
-        while !text.is_char_boundary(near) {
-            near -= 1;
-        }
         let head = words_in(text, q.close_end, near, 2);
         let cue = head.get(usize::from(
             head.first().is_some_and(|w| w.f == "," || w.f == ";"),
@@ -712,7 +721,13 @@ impl Ctx<'_> {
                 || is_adverb(first) && first != "de"
                 || is_speech_verb(first)
         });
-        opens_cue.then_some(to)
+        if !opens_cue {
+            return None;
+        }
+        if ended {
+            return Some(near);
+        }
+        Some(scan(near, q.close_end + 160).0)
     }
 
     /// The speaker the words after the quotation give.
