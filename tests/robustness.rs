@@ -369,3 +369,114 @@ fn json_round_trip() {
     assert_eq!(first["value"]["country"], "ML");
     assert!(first["source"]["gazetteer"]["file"].is_string());
 }
+
+/// The document layer's spans and indices agree with the text and the entities.
+fn check_layer(text: &str, doc: &Document) {
+    check_invariants(text, doc);
+    let n = doc.entities().len();
+    let span_ok = |s: &nommer::Span| {
+        s.start() <= s.end()
+            && text.is_char_boundary(s.start())
+            && text.is_char_boundary(s.end())
+            && &text[s.start()..s.end()] == s.text()
+    };
+    for p in doc.persons() {
+        assert!(!p.mentions().is_empty(), "a person without mentions");
+        for m in p.mentions().iter().chain(p.titles()) {
+            assert!(m.entity() < n);
+            assert!(span_ok(m.span()), "mention {:?}", m.span());
+        }
+    }
+    for q in doc.quotes() {
+        assert!(span_ok(q.span()), "quote {:?}", q.span());
+        if let Some(s) = q.speaker() {
+            assert!(span_ok(s.cue()), "cue {:?}", s.cue());
+            if let Some(p) = s.person() {
+                assert!(p < doc.persons().len());
+            }
+        }
+    }
+    for a in doc.acronyms() {
+        for m in a.mentions() {
+            assert!(m.entity() < n && span_ok(m.span()));
+        }
+    }
+    for r in doc.relations() {
+        assert!(span_ok(r.evidence()), "evidence {:?}", r.evidence());
+    }
+}
+
+/// Pieces of the constructions the document layer reads.
+fn layer_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("« ".to_string()),
+        Just(" »".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just(", a-t-il déclaré".to_string()),
+        Just(", a-t-elle".to_string()),
+        Just(" a déclaré : ".to_string()),
+        Just("Selon ".to_string()),
+        Just("d'après ".to_string()),
+        Just("Alexandre Novak".to_string()),
+        Just("M. Novak".to_string()),
+        Just("Mme Diarra".to_string()),
+        Just(", le ministre malien des Affaires étrangères, ".to_string()),
+        Just("le président nigérien ".to_string()),
+        Just("l'ancien président ".to_string()),
+        Just(" a été nommé ministre ".to_string()),
+        Just("Confédération des États du Sahel (AES)".to_string()),
+        Just("AES (Alliance des États du Sahel)".to_string()),
+        Just("l'Otan".to_string()),
+        Just(" du Mali".to_string()),
+        Just(", BBC Afrique".to_string()),
+        Just(" (".to_string()),
+        Just(")".to_string()),
+        Just(". ".to_string()),
+        Just("\n\n".to_string()),
+        Just("\u{a0}".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("\u{200b}".to_string()),
+        "[A-Za-zÀ-ÿ]{1,8}".prop_map(String::from),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_document_layer_takes_any_text(pieces in prop::collection::vec(layer_piece(), 0..60)) {
+        let text: String = pieces.concat();
+        let doc = Extractor::default().analyse(&text);
+        check_layer(&text, &doc);
+    }
+
+    #[test]
+    fn the_document_layer_takes_arbitrary_unicode(text in "\\PC{0,300}") {
+        let doc = Extractor::default().analyse(&text);
+        check_layer(&text, &doc);
+    }
+}
+
+/// Inputs that would cost the square of their length if a step rescanned the text per mark or
+/// per entity; each is read whole (the test's time shows a regression, its assertions the
+/// invariants).
+#[test]
+fn the_document_layer_on_pathological_inputs() {
+    let texts = [
+        "«".repeat(20_000),
+        "»".repeat(20_000),
+        "\"".repeat(20_000),
+        "« a, ".repeat(10_000),
+        "Alexandre Novak, ".repeat(5_000),
+        "M. Novak a déclaré : « Oui », a-t-il dit. ".repeat(2_000),
+        "le ministre a dit ".repeat(5_000),
+        "AES (AES) ".repeat(5_000),
+        format!("« {} »", "mot ".repeat(50_000)),
+    ];
+    for t in &texts {
+        let doc = Extractor::default().analyse(t);
+        check_layer(t, &doc);
+    }
+}
