@@ -474,6 +474,19 @@ fn the_document_layer_on_pathological_inputs() {
         "le ministre a dit ".repeat(5_000),
         "AES (AES) ".repeat(5_000),
         format!("« {} »", "mot ".repeat(50_000)),
+        // One person, many titles and back-references; persons sharing a surname.
+        "Alexandre Novak, vice-Premier ministre de la Fédération de Russie, le ministre a dit. "
+            .repeat(2_000),
+        (0..3_000)
+            .map(|i| {
+                format!(
+                    "Jean Le Pen{} et Marie Le Pen{}. Mme Le Pen{} a dit. ",
+                    i % 7,
+                    i % 7,
+                    i % 7
+                )
+            })
+            .collect::<String>(),
     ];
     for t in &texts {
         let doc = Extractor::default().analyse(t);

@@ -22,6 +22,7 @@
 use super::text::{fold, View};
 use super::{Affiliation, Gender, Mention, Person, Ref, Relation, RelationKind};
 use crate::entity::{Entity, Kind, Place, Value};
+use crate::fxhash::FxMap;
 use crate::gazetteer::Lexicon;
 
 /// Gives each person the titles the text gives them and their affiliation, and records the
@@ -176,7 +177,9 @@ pub(crate) fn link(
     }
 
     // 3. Titles used alone that refer back to a person given that title before.
-    let mut given: Vec<(String, usize, usize)> = Vec::new(); // (folded title, person, entity)
+    // Per key (qualifiers and folded title): the distinct (person, lower-case portfolio) pairs
+    // given so far — few, however many times a title recurs, so each look-up is short.
+    let mut given: FxMap<String, Vec<(usize, Option<String>)>> = FxMap::default();
     for i in 0..n {
         if entities[i].kind != Kind::Title {
             continue;
@@ -190,25 +193,26 @@ pub(crate) fn link(
             )
         };
         if let Some(p) = holder[i] {
-            given.push((key(i), p, i));
+            let office = lower_portfolio_after(view.text, entities[i].end);
+            let holders = given.entry(key(i)).or_default();
+            if !holders.iter().any(|(q, o)| *q == p && *o == office) {
+                holders.push((p, office));
+            }
             continue;
         }
         if given.is_empty() || !after_article(view.text, entities[i].start) {
             continue;
         }
-        let key = key(i);
+        let Some(holders) = given.get(&key(i)) else {
+            continue;
+        };
         // « le ministre [de la réconciliation nationale] »: only a holder of that office.
         let office = lower_portfolio_after(view.text, entities[i].end);
-        let mut who: Vec<usize> = given
+        let mut who: Vec<usize> = holders
             .iter()
-            .filter(|(k, _, t)| {
-                *k == key
-                    && (office.is_none()
-                        || lower_portfolio_after(view.text, entities[*t].end) == office)
-            })
-            .map(|&(_, p, _)| p)
+            .filter(|(_, o)| office.is_none() || *o == office)
+            .map(|&(p, _)| p)
             .collect();
-        who.dedup();
         who.sort_unstable();
         who.dedup();
         if let [p] = who.as_slice() {
@@ -883,8 +887,10 @@ fn evidence(
     persons: &[Person],
 ) -> super::Span {
     let te = &entities[t];
-    let near = persons[p]
-        .mentions
+    // The mentions are in text order: the nearest is one of the two around the title.
+    let ms = &persons[p].mentions;
+    let k = ms.partition_point(|m| m.entity < t);
+    let near = ms[k.saturating_sub(1)..(k + 1).min(ms.len())]
         .iter()
         .map(|m| &entities[m.entity])
         .min_by_key(|e| {

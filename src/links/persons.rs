@@ -75,6 +75,12 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
         .iter()
         .map(|ks| person_gender(ks.iter().map(|&k| &ms[k]), lex))
         .collect();
+    // Per person: where its full mentions start (in text order), and its last short mention.
+    let mut opened: Vec<Vec<usize>> = members
+        .iter()
+        .map(|ks| ks.iter().map(|&k| entities[ms[k].entity].start).collect())
+        .collect();
+    let mut last_short: Vec<Option<usize>> = vec![None; members.len()];
     // Short mentions, in text order: the person the text means.
     for (k, m) in ms.iter().enumerate() {
         if !short[k] {
@@ -101,20 +107,18 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
         let chosen = if cands.len() <= 1 {
             cands.first().copied()
         } else {
-            // The one mentioned last before this mention, else the first mentioned after.
+            // The one mentioned last before this mention, else the first mentioned after: the
+            // full mentions are sorted (binary search), the short ones so far are all before.
             let last_before = |p: usize| {
-                members[p]
-                    .iter()
-                    .map(|&j| entities[ms[j].entity].start)
-                    .filter(|&s| s < pos)
-                    .max()
+                let full = &opened[p];
+                let k = full.partition_point(|&s| s < pos);
+                let full = k.checked_sub(1).map(|k| full[k]);
+                full.max(last_short[p])
             };
             let first_after = |p: usize| {
-                members[p]
-                    .iter()
-                    .map(|&j| entities[ms[j].entity].start)
-                    .filter(|&s| s > pos)
-                    .min()
+                let full = &opened[p];
+                full.get(full.partition_point(|&s| s <= pos))
+                    .copied()
                     .unwrap_or(usize::MAX)
             };
             cands
@@ -132,12 +136,15 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
                 Some(&p) => p,
                 None => {
                     members.push(Vec::new());
+                    opened.push(Vec::new());
+                    last_short.push(None);
                     genders.push(None);
                     table.open(&m.key)
                 }
             },
         };
         members[p].push(k);
+        last_short[p] = Some(pos);
         of_mention[k] = Some(p);
         if genders[p].is_none() {
             genders[p] = m.gender;
