@@ -461,7 +461,10 @@ fn sentence_around(text: &str, start: usize, end: usize) -> (&str, &str) {
         from += 1;
     }
     let before = &text[from..start];
-    let before = before.rfind(is_end).map_or(before, |p| &before[p + 1..]);
+    // The mark may be « or » (two bytes): the sentence starts after the whole char.
+    let before = before.rfind(is_end).map_or(before, |p| {
+        &before[p + before[p..].chars().next().map_or(1, char::len_utf8)..]
+    });
     let mut to = (end + CONTEXT_BYTES).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;

@@ -453,6 +453,18 @@ proptest! {
     }
 
     #[test]
+    fn dated_documents_take_any_text(
+        pieces in prop::collection::vec(prop_oneof![layer_piece(), relative_piece()], 0..60),
+        day in 0i64..3_652_058,
+    ) {
+        let text: String = pieces.concat();
+        let date = Date::new(1, 1, 1).unwrap().add_days(day);
+        let options = Options::new().date(date).document_layer(true);
+        let doc = Extractor::default().extract_with(&text, &options);
+        check_layer(&text, &doc);
+    }
+
+    #[test]
     fn the_document_layer_takes_arbitrary_unicode(text in "\\PC{0,300}") {
         let doc = Extractor::default().analyse(&text);
         check_layer(&text, &doc);
@@ -462,6 +474,16 @@ proptest! {
 /// Inputs that would cost the square of their length if a step rescanned the text per mark or
 /// per entity; each is read whole (the test's time shows a regression, its assertions the
 /// invariants).
+/// A relative date's sentence may open after a guillemet (two bytes): a panic once.
+#[test]
+fn a_relative_date_after_a_guillemet() {
+    let text = "« Nous irons » mardi. Il a dit « oui » hier, « non » demain.";
+    let options = Options::new().date("2024-11-27".parse().unwrap());
+    let doc = Extractor::default().extract_with(text, &options);
+    check_invariants(text, &doc);
+    assert!(doc.entities().iter().any(|e| e.text() == "mardi"));
+}
+
 #[test]
 fn the_document_layer_on_pathological_inputs() {
     let texts = [
