@@ -857,7 +857,12 @@ impl Ctx<'_> {
             let subject = self.subject_after(first.end, comma)?;
             // The subject must close the clause: « Selon X, », « Selon le ministre X, ».
             let end = self.name_end(subject);
-            if self.text()[end..comma].trim().is_empty() {
+            // (A subject past the comma, after a skipped medium, closes nothing.)
+            if self
+                .text()
+                .get(end..comma)
+                .is_some_and(|g| g.trim().is_empty())
+            {
                 return Some(self.speaker(subject, first.start, "selon"));
             }
             return None;
@@ -1421,6 +1426,21 @@ mod tests {
         let t = "Okey Ndibe a croisé Sani Abacha. « Nous irons bien plus loin que prévu », \
                  a-t-elle déclaré.";
         assert_eq!(speakers(t), [None]);
+    }
+
+    #[test]
+    fn a_subject_past_the_clause_closes_nothing() {
+        // The subject found after a medium may end past the clause's comma: no slice across.
+        for t in [
+            "D'après le président actuel, \" du Mali” l'ancien président , BBC Afrique » Alexandre Novak, « Oui »",
+            "Selon à la BBC Alexandre Novak, « Nous irons bien plus loin que prévu »",
+            "Selon l'AFP, Alexandre Novak, « Nous irons bien plus loin que prévu »",
+        ] {
+            let doc = crate::Extractor::default().analyse(t);
+            for q in doc.quotes() {
+                assert!(t.is_char_boundary(q.span().start()));
+            }
+        }
     }
 
     #[test]
