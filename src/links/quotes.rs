@@ -79,7 +79,8 @@ pub(crate) fn find(
             .after(q)
             .or_else(|| ctx.before(q))
             .or_else(|| ctx.inside(q))
-            .or_else(|| ctx.reported(q));
+            .or_else(|| ctx.reported(q))
+            .or_else(|| ctx.introduced(q));
         let words = view.text[q.start..q.end].split_whitespace().take(4).count();
         if words <= 3 && speaker.is_none() {
             continue;
@@ -976,6 +977,73 @@ impl Ctx<'_> {
         Some(self.speaker(subject, self.entities[subject].start, "reported"))
     }
 
+    /// A quotation that opens a sentence right after the one that introduces its speaker:
+    /// « Selon l'analyste X, les gens ne sont pas prêts. « … » », « Elle raconte avoir supplié
+    /// son fils. « … » ». The sentence before opens with « selon » and the speaker, or with its
+    /// subject and a speech verb and names no other person or organisation after the verb.
+    fn introduced(&self, q: &Raw) -> Option<Speaker> {
+        let text = self.text();
+        let end = sentence_start(text, q.open);
+        if end == 0 || !text[end..q.open].trim().is_empty() {
+            return None;
+        }
+        let mut last = end - 1;
+        while !text.is_char_boundary(last) {
+            last -= 1;
+        }
+        let from = sentence_start(text, last);
+        if end - from > 300 || end <= from {
+            return None;
+        }
+        let ws = words_in(text, from, end, 12);
+        // « Selon X, », « D'après X, ».
+        let skip = usize::from(
+            ws.len() > 1 && matches!(ws[0].f.as_ref(), "d" | "d'") && ws[1].f == "apres",
+        );
+        let first = ws.get(skip)?;
+        if skip == 1 || matches!(first.f.as_ref(), "selon" | "d'apres") {
+            let subject = self.subject_after(first.end, end)?;
+            let after = self.name_end(subject);
+            if !text.get(after..end)?.trim_start().starts_with(',') {
+                return None;
+            }
+            return Some(self.speaker(subject, first.start, "introduced-selon"));
+        }
+        // A subject and a speech verb among the first words; no one else named after it.
+        let v = ws
+            .iter()
+            .take(6)
+            .position(|w| is_speech_verb(split_pronoun(&w.f).0))?;
+        if split_pronoun(&ws[v].f).1.is_some() {
+            return None;
+        }
+        let es = self.entities;
+        let after_verb = es.partition_point(|e| e.start < ws[v].end);
+        if es[after_verb..]
+            .iter()
+            .take_while(|e| e.start < end)
+            .any(|e| matches!(e.kind, Kind::Person | Kind::Organisation))
+        {
+            return None;
+        }
+        let mut k = v;
+        while k > 0 && (is_auxiliary(&ws[k - 1].f) || is_adverb(&ws[k - 1].f)) {
+            k -= 1;
+        }
+        if k == 1 {
+            if let Some(g) = pronoun(&ws[0].f) {
+                return self
+                    .pronoun_speaker(q.open, g?, ws[0].start, ws[v].end)
+                    .map(|mut s| {
+                        s.rule = Cow::Borrowed("introduced-pronoun");
+                        s
+                    });
+            }
+        }
+        let subject = self.subject_before(from, ws[k].start)?;
+        Some(self.speaker(subject, self.entities[subject].start, "introduced"))
+    }
+
     /// A cue inside the quotation: « « Nous irons, a-t-il ajouté, jusqu'au bout » ».
     fn inside(&self, q: &Raw) -> Option<Speaker> {
         let text = self.text();
@@ -1425,6 +1493,17 @@ mod tests {
         // Two persons whose gender nothing tells: « elle » names neither.
         let t = "Okey Ndibe a croisé Sani Abacha. « Nous irons bien plus loin que prévu », \
                  a-t-elle déclaré.";
+        assert_eq!(speakers(t), [None]);
+    }
+
+    #[test]
+    fn a_sentence_that_introduces_the_next_quotation() {
+        let t = "Selon le Dr Anja Fischer, chercheuse à l'université de Vienne, la mode a changé. \
+                 « Les Touaregs portaient des vêtements très différents autrefois. »";
+        assert_eq!(speakers(t), [Some("Anja Fischer".to_string())]);
+        // Someone else named after the verb: no one.
+        let t = "Alexandre Novak explique que Vladimir Poutine a tout décidé seul. « Rien ne \
+                 sera plus jamais comme avant dans ce pays. »";
         assert_eq!(speakers(t), [None]);
     }
 
