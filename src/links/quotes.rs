@@ -1100,6 +1100,11 @@ impl Ctx<'_> {
         if gap.split_whitespace().all(filler) {
             return self.resolve_subject(i);
         }
+        // « Selon l'analyste militaire X », « a expliqué le chercheur X »: an article, a common
+        // noun and its adjectives (three words at most), then the person's name.
+        if e.kind == Kind::Person && described(&gap) {
+            return self.resolve_subject(i);
+        }
         // « a déclaré à la BBC X », « a dit à l'AFP le ministre »: the medium addressed is
         // skipped, once.
         let mut words = gap.split_whitespace();
@@ -1349,6 +1354,25 @@ fn other(g: Gender) -> Gender {
     }
 }
 
+/// Whether a gap (folded) is an article and a description of the person named after it: « le
+/// chercheur », « l'analyste militaire », « la juriste camerounaise » (three words at most,
+/// lower-case letters only).
+fn described(gap: &str) -> bool {
+    let g = gap.trim_start();
+    let rest = if let Some(r) = g.strip_prefix("l'") {
+        r
+    } else if let Some(r) = g.strip_prefix("le ").or_else(|| g.strip_prefix("la ")) {
+        r
+    } else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !filler(w))
+}
+
 /// Words allowed between a verb and its subject, or before a subject: articles, honorifics,
 /// « pour sa part »…
 fn filler(w: &str) -> bool {
@@ -1494,6 +1518,13 @@ mod tests {
         let t = "Okey Ndibe a croisé Sani Abacha. « Nous irons bien plus loin que prévu », \
                  a-t-elle déclaré.";
         assert_eq!(speakers(t), [None]);
+    }
+
+    #[test]
+    fn a_speaker_described_before_the_name() {
+        let t = "« Le recrutement n'est pas possible dans ces circonstances », affirme \
+                 l'analyste militaire Pavel Luzin.";
+        assert_eq!(speakers(t), [Some("Pavel Luzin".to_string())]);
     }
 
     #[test]
