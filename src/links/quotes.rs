@@ -983,6 +983,11 @@ impl Ctx<'_> {
     /// subject and a speech verb and names no other person or organisation after the verb.
     fn introduced(&self, q: &Raw) -> Option<Speaker> {
         let text = self.text();
+        // A cheap test first: a sentence's end right before the quotation.
+        let before = text[..q.open].trim_end_matches(|c: char| is_pad(c) && c != '\n');
+        if !before.is_empty() && !before.ends_with(['.', '!', '?', '\n', '»', '”']) {
+            return None;
+        }
         let end = sentence_start(text, q.open);
         if end == 0 || !text[end..q.open].trim().is_empty() {
             return None;
