@@ -177,6 +177,13 @@ pub struct Speaker {
 }
 
 impl Speaker {
+    /// The same speaker, found by rule `rule`.
+    pub(crate) fn with_rule(self, rule: &'static str) -> Speaker {
+        Speaker {
+            rule: std::borrow::Cow::Borrowed(rule),
+            ..self
+        }
+    }
     /// A person's canonical name, or an organisation's name.
     pub fn name(&self) -> &str {
         &self.name

@@ -72,8 +72,8 @@ pub(crate) fn find(
         mentions: &mentions,
     };
     let mut out = Vec::with_capacity(raw.len());
-    // The quotations kept, as found.
-    let mut kept: Vec<&Raw> = Vec::with_capacity(raw.len());
+    // The quotations kept, as found, with their words (up to four).
+    let mut kept: Vec<(&Raw, usize)> = Vec::with_capacity(raw.len());
     for q in &raw {
         let speaker = ctx
             .after(q)
@@ -89,7 +89,7 @@ pub(crate) fn find(
             span: view.span(q.start, q.end),
             speaker,
         });
-        kept.push(q);
+        kept.push((q, words));
     }
     // « « … » « …», a-t-il insisté »: a quotation right before an attributed one (white space
     // between) opens it.
@@ -101,14 +101,11 @@ pub(crate) fn find(
             continue;
         };
         if view
-            .gap(kept[k].close_end, kept[k + 1].open)
+            .gap(kept[k].0.close_end, kept[k + 1].0.open)
             .trim()
             .is_empty()
         {
-            out[k].speaker = Some(Speaker {
-                rule: Cow::Borrowed("continued"),
-                ..next
-            });
+            out[k].speaker = Some(next.with_rule("continued"));
         }
     }
     // « « … », dit-il. « … » »: a quotation that follows an attributed one, with only its cue
@@ -120,16 +117,13 @@ pub(crate) fn find(
         let Some(prev) = out[k - 1].speaker.clone() else {
             continue;
         };
-        let (a, b) = (kept[k - 1].close_end, kept[k].open);
+        let (a, b) = (kept[k - 1].0.close_end, kept[k].0.open);
         let gap = view.gap(a, b);
         let named = {
             let i = entities.partition_point(|e| e.start < a);
             entities.get(i).is_some_and(|e| e.start < b)
         };
-        let words = view.text[kept[k].start..kept[k].end]
-            .split_whitespace()
-            .take(4)
-            .count();
+        let words = kept[k].1;
         // Only the previous quotation's own cue stands between (« , dit-il. »), not a copied
         // one: a continuation does not continue.
         let cue = &prev.cue;
@@ -146,12 +140,9 @@ pub(crate) fn find(
             && !named
             && words >= 4
             && only_cue
-            && ctx.cue_after(kept[k]).is_none()
+            && ctx.cue_after(kept[k].0).is_none()
         {
-            out[k].speaker = Some(Speaker {
-                rule: Cow::Borrowed("continued"),
-                ..prev
-            });
+            out[k].speaker = Some(prev.with_rule("continued"));
         }
     }
     out
@@ -394,6 +385,37 @@ fn inverted_pronoun_near(near: &[u8]) -> bool {
         let starts = |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
         starts(b"il") || starts(b"elle")
     })
+}
+
+/// The speech verb among the first six words of a sentence (`v`), and where the words before
+/// its auxiliaries and adverbs end (`k`: the subject is before it); none for an inverted one
+/// (« Dit-il » opening a sentence reports nothing).
+fn subject_verb(ws: &[Word<'_>]) -> Option<(usize, usize)> {
+    let v = ws
+        .iter()
+        .take(6)
+        .position(|w| is_speech_verb(split_pronoun(&w.f).0))?;
+    if split_pronoun(&ws[v].f).1.is_some() {
+        return None;
+    }
+    let mut k = v;
+    while k > 0 && (is_auxiliary(&ws[k - 1].f) || is_adverb(&ws[k - 1].f)) {
+        k -= 1;
+    }
+    Some((k, v))
+}
+
+/// Whether « d'après » opens `ws` at `k`: the tokenizer's elision makes it two words, « d' »
+/// (or « d ») and « apres ».
+fn dapres_at(ws: &[Word<'_>], k: usize) -> bool {
+    ws.get(k)
+        .is_some_and(|w| matches!(w.f.as_ref(), "d" | "d'"))
+        && ws.get(k + 1).is_some_and(|w| w.f == "apres")
+}
+
+/// An object pronoun before a speech verb: « nous a-t-elle dit », « m'a dit X ».
+fn is_object_pronoun(w: &str) -> bool {
+    matches!(w, "nous" | "vous" | "lui" | "leur" | "m" | "me")
 }
 
 /// Auxiliaries and the reflexive « s'est ».
@@ -717,7 +739,7 @@ impl Ctx<'_> {
             let (first, _) = split_pronoun(&w.f);
             matches!(first, "selon" | "d'apres" | "d" | "d'")
                 // « nous a-t-elle dit », « m'a dit X »: an object pronoun first.
-                || matches!(first, "nous" | "vous" | "lui" | "leur" | "m" | "me")
+                || is_object_pronoun(first)
                 || is_auxiliary(first)
                 || is_adverb(first) && first != "de"
                 || is_speech_verb(first)
@@ -747,11 +769,7 @@ impl Ctx<'_> {
         {
             return None;
         }
-        // « d'après » is two words: « d' », « apres ».
-        let dapres = ws
-            .get(k)
-            .is_some_and(|w| matches!(w.f.as_ref(), "d" | "d'"))
-            && ws.get(k + 1).is_some_and(|w| w.f == "apres");
+        let dapres = dapres_at(&ws, k);
         k += usize::from(dapres);
         let w = ws.get(k)?;
         if dapres || matches!(w.f.as_ref(), "selon" | "d'apres") {
@@ -760,10 +778,7 @@ impl Ctx<'_> {
         }
         let cue_start = w.start;
         // « nous a-t-elle dit », « lui a expliqué X »: object pronouns before the verb.
-        while ws
-            .get(k)
-            .is_some_and(|w| matches!(w.f.as_ref(), "nous" | "vous" | "lui" | "leur" | "m" | "me"))
-        {
+        while ws.get(k).is_some_and(|w| is_object_pronoun(&w.f)) {
             k += 1;
         }
         let w = ws.get(k)?;
@@ -826,30 +841,12 @@ impl Ctx<'_> {
             return None;
         }
         let from = sentence_start(text, q.open);
-        // « Selon X, « … » »: only a clause that opens with « selon », « pour », « d'après ».
-        if head.ends_with(',') {
-            let opening: String = text[from.min(head.len())..head.len()]
-                .chars()
-                .take(10)
-                .collect();
-            let opening = fold(&opening);
-            let opening = opening.trim_start();
-            if !["selon ", "pour ", "d'apres "]
-                .iter()
-                .any(|w| opening.starts_with(w))
-            {
-                return None;
-            }
-        }
-        // « Selon X, « … » », « Pour le ministre, « … » »: the clause's first words and its
-        // closing comma.
+        // « Selon X, « … » », « Pour le ministre, « … » »: only a clause that opens with
+        // « selon », « pour », « d'après » (its first words) and ends with its comma.
         if head.ends_with(',') {
             let ws = words_in(text, from, q.open, 2);
             let comma = head.len() - 1;
-            // « d'après » is two words: « d' », « apres ».
-            let skip = usize::from(
-                ws.len() > 1 && matches!(ws[0].f.as_ref(), "d" | "d'") && ws[1].f == "apres",
-            );
+            let skip = usize::from(dapres_at(&ws, 0));
             let first = ws.get(skip)?;
             let cue = skip == 1 || matches!(first.f.as_ref(), "selon" | "pour" | "d'apres");
             if !cue || first.end > comma {
@@ -925,11 +922,7 @@ impl Ctx<'_> {
             Some(c) if c + 1 < ws.len() => (ws[c + 1].start, ws[c + 1..].to_vec()),
             _ => (from, ws),
         };
-        // The speech verb, among the sentence's first words.
-        let v = ws
-            .iter()
-            .take(6)
-            .position(|w| is_speech_verb(split_pronoun(&w.f).0))?;
+        let (k, v) = subject_verb(&ws)?;
         // Another subject between the verb and the quotation may say it (« X souligne que … et
         // Amnesty qualifie le plan d'« … » »): none but the one addressed (« a confié à la BBC
         // que »).
@@ -950,14 +943,6 @@ impl Ctx<'_> {
                 }
             }
         }
-        let mut k = v;
-        while k > 0 && (is_auxiliary(&ws[k - 1].f) || is_adverb(&ws[k - 1].f)) {
-            k -= 1;
-        }
-        // « Dit-il » opening a sentence is no reported speech.
-        if split_pronoun(&ws[v].f).1.is_some() {
-            return None;
-        }
         if k > 0 {
             if let Some(g) = pronoun(&ws[k - 1].f) {
                 // The pronoun opens the sentence (after « Mais », « Et » at most).
@@ -967,10 +952,7 @@ impl Ctx<'_> {
                 let g = g?;
                 return self
                     .pronoun_speaker(q.open, g, ws[k - 1].start, ws[v].end)
-                    .map(|mut s| {
-                        s.rule = Cow::Borrowed("reported-pronoun");
-                        s
-                    });
+                    .map(|s| s.with_rule("reported-pronoun"));
             }
         }
         let subject = self.subject_before(from, ws[k].start)?;
@@ -1002,9 +984,7 @@ impl Ctx<'_> {
         }
         let ws = words_in(text, from, end, 12);
         // « Selon X, », « D'après X, ».
-        let skip = usize::from(
-            ws.len() > 1 && matches!(ws[0].f.as_ref(), "d" | "d'") && ws[1].f == "apres",
-        );
+        let skip = usize::from(dapres_at(&ws, 0));
         let first = ws.get(skip)?;
         if skip == 1 || matches!(first.f.as_ref(), "selon" | "d'apres") {
             let subject = self.subject_after(first.end, end)?;
@@ -1015,13 +995,7 @@ impl Ctx<'_> {
             return Some(self.speaker(subject, first.start, "introduced-selon"));
         }
         // A subject and a speech verb among the first words; no one else named after it.
-        let v = ws
-            .iter()
-            .take(6)
-            .position(|w| is_speech_verb(split_pronoun(&w.f).0))?;
-        if split_pronoun(&ws[v].f).1.is_some() {
-            return None;
-        }
+        let (k, v) = subject_verb(&ws)?;
         let es = self.entities;
         let after_verb = es.partition_point(|e| e.start < ws[v].end);
         if es[after_verb..]
@@ -1031,18 +1005,11 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let mut k = v;
-        while k > 0 && (is_auxiliary(&ws[k - 1].f) || is_adverb(&ws[k - 1].f)) {
-            k -= 1;
-        }
         if k == 1 {
             if let Some(g) = pronoun(&ws[0].f) {
                 return self
                     .pronoun_speaker(q.open, g?, ws[0].start, ws[v].end)
-                    .map(|mut s| {
-                        s.rule = Cow::Borrowed("introduced-pronoun");
-                        s
-                    });
+                    .map(|s| s.with_rule("introduced-pronoun"));
             }
         }
         let subject = self.subject_before(from, ws[k].start)?;
@@ -1083,10 +1050,7 @@ impl Ctx<'_> {
             let Some(Some(g)) = pron else { return None };
             return self
                 .pronoun_speaker(q.open, g, ws[1].start, ws[verb_at].end)
-                .map(|mut s| {
-                    s.rule = Cow::Borrowed("inside-pronoun");
-                    s
-                });
+                .map(|s| s.with_rule("inside-pronoun"));
         }
         None
     }
