@@ -43,9 +43,9 @@ pub(crate) fn link(
         }
     }
     // The folded words between each entity and the next; only short gaps are read (the
-    // constructions are a few words long), longer ones are left empty (no construction reads an empty gap), and so are the
-    // gaps no construction reads: those after an entity that is not a title, a person, a
-    // demonym or in a title's complement.
+    // constructions are a few words long), longer ones are left empty (no construction reads
+    // an empty gap), and so are the gaps no construction reads: those after an entity that is
+    // not a title, a person, a demonym or in a title's complement.
     let read = |i: usize| {
         let read_after = |k: Kind| matches!(k, Kind::Title | Kind::Person | Kind::Demonym);
         // A title's complement may take two entities (« ambassadeur de [France] au [Niger] »).
@@ -434,7 +434,7 @@ fn portfolio_adjective(w: &str) -> bool {
 fn complement(entities: &[Entity], gaps: &[String], i: usize) -> Option<(Affiliation, usize)> {
     let next = entities.get(i + 1)?;
     let g = after_noun(gaps[i].as_str());
-    let of = matches!(g, " de " | " du " | " des " | " de la " | " de l'" | " d'");
+    let of = OF.contains(&g);
     let found = match next.kind {
         Kind::Location if of && next.place == Some(Place::Country) => match &next.value {
             Some(Value::Country(c)) => Some((Affiliation::Country(c.clone()), i + 1)),
@@ -637,15 +637,10 @@ fn predicate(g: &str) -> bool {
             | "intronise"
             | "intronisee"
     );
-    // « est devenu député » and « a été nommé » need their auxiliary; « , nommé ministre, »
-    // stands alone. « est ministre » (a plain copula) is left out: « X est ministre de la
-    // Justice depuis » is rarer than « X est ministre … qui » misreadings.
+    // « , nommé ministre, » stands alone, « a été nommé » and « est devenu » with their
+    // auxiliary. « est ministre » (a plain copula) is left out: « X est ministre de la Justice
+    // depuis » is rarer than « X est ministre … qui » misreadings.
     participle
-        && (rest.is_empty()
-            || matches!(
-                rest,
-                "a" | "est" | "etait" | "avait" | "sera" | "fut" | "aura"
-            ))
 }
 
 /// The qualifiers of a title that tell another holder, as a key: those before it (« l'ancien »,
@@ -747,11 +742,7 @@ fn closed(view: &View<'_>, entities: &[Entity], i: usize) -> bool {
         // « de Dallas », « du Texas »: a place or an organisation named right after.
         if let Some(e) = entities.get(next) {
             let gap = fold(view.gap(end, e.start));
-            if matches!(
-                gap.as_str(),
-                " de " | " du " | " d'" | " de la " | " de l'" | " des "
-            ) && matches!(e.kind, Kind::Location | Kind::Organisation)
-            {
+            if OF.contains(&gap.as_str()) && matches!(e.kind, Kind::Location | Kind::Organisation) {
                 end = e.end;
                 next += 1;
                 continue;
