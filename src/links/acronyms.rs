@@ -114,6 +114,19 @@ fn is_word_acronym(e: &Entity) -> bool {
 fn definition(view: &View<'_>, entities: &[Entity], i: usize) -> Option<(String, Span)> {
     let e = &entities[i];
     let text = view.text;
+    // The byte of « ( » when the acronym stands between parentheses, and the name written
+    // before it that fits the acronym, starting before byte `below`.
+    let open = text[..e.start]
+        .trim_end_matches([' ', '\u{a0}'])
+        .strip_suffix('(')
+        .filter(|_| text[e.end..].starts_with(')'))
+        .map(str::len);
+    let read_before = |below: usize| {
+        let open = open?;
+        let s = written_before(text, open, &e.text).filter(|&s| s < below)?;
+        let name = text[s..open].trim_end_matches([' ', '\u{a0}']);
+        Some((name.to_string(), view.span(s, e.end + 1)))
+    };
     // « Expansion (ACR) ».
     if i > 0 && text[e.end..].starts_with(')') {
         let p = &entities[i - 1];
@@ -122,10 +135,8 @@ fn definition(view: &View<'_>, entities: &[Entity], i: usize) -> Option<(String,
             // An entity that does not fit the acronym may end a longer name that does (« British
             // Association of Nutrition and Lifestyle Medicine (BANT) »).
             if !fits(&p.text, &e.text) {
-                let open = text[..e.start].trim_end_matches([' ', '\u{a0}']).len() - 1;
-                if let Some(s) = written_before(text, open, &e.text).filter(|&s| s < p.start) {
-                    let name = text[s..open].trim_end_matches([' ', '\u{a0}']);
-                    return Some((name.to_string(), view.span(s, e.end + 1)));
+                if let Some(found) = read_before(p.start) {
+                    return Some(found);
                 }
             }
             return Some((p.text.clone(), view.span(p.start, e.end + 1)));
@@ -143,16 +154,8 @@ fn definition(view: &View<'_>, entities: &[Entity], i: usize) -> Option<(String,
     }
     // The flat entities may cut a long name short (« Rassemblement pour la démocratie » [et le
     // progrès] (RDP)) or miss it: the words of the text, when they fit the acronym.
-    if text[e.end..].starts_with(')')
-        && text[..e.start]
-            .trim_end_matches([' ', '\u{a0}'])
-            .ends_with('(')
-    {
-        let open = text[..e.start].trim_end_matches([' ', '\u{a0}']).len() - 1;
-        if let Some(s) = written_before(text, open, &e.text) {
-            let name = text[s..open].trim_end_matches([' ', '\u{a0}']);
-            return Some((name.to_string(), view.span(s, e.end + 1)));
-        }
+    if let Some(found) = read_before(usize::MAX) {
+        return Some(found);
     }
     let after = text[e.end..].trim_start_matches([' ', '\u{a0}']);
     if let Some(inner) = after.strip_prefix('(') {
