@@ -42,12 +42,7 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
     // a few words, so this is linear in the mentions.
     let mut continued: FxSet<&[String]> = FxSet::default();
     for m in &ms {
-        for k in 1..m.key.len() {
-            continued.insert(&m.key[k..]);
-        }
-        if m.key.len() > 1 {
-            continued.insert(&m.key[..1]);
-        }
+        continued.extend(endings(&m.key));
     }
     let short: Vec<bool> = ms
         .iter()
@@ -180,6 +175,13 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
     persons
 }
 
+/// The keys a key continues (the rule `continues` states): its proper endings, and its first word when
+/// it has several.
+fn endings(key: &[String]) -> impl Iterator<Item = &[String]> {
+    let first = (key.len() > 1).then(|| &key[..1]);
+    (1..key.len()).map(move |k| &key[k..]).chain(first)
+}
+
 /// The persons' keys, for the clustering: which person a key opened, and which persons a
 /// short key continues.
 #[derive(Default)]
@@ -199,8 +201,7 @@ impl<'k> Table<'k> {
         let p = self.len;
         self.len += 1;
         self.by_key.entry(key).or_insert(p);
-        let first = (key.len() > 1).then(|| &key[..1]);
-        for ending in (1..key.len()).map(|k| &key[k..]).chain(first) {
+        for ending in endings(key) {
             let ps = self.continuing.entry(ending).or_default();
             if ps.last() != Some(&p) {
                 ps.push(p);
