@@ -264,8 +264,14 @@ impl<'a> Run<'a> {
         let Some(t) = self.tokens.get(i) else {
             return "";
         };
-        let s = self.folded.orig_start(self.orig, t.fs as usize);
-        let e = self.folded.orig_end(self.orig, t.fe as usize);
+        self.orig_text(t.fs as usize, t.fe as usize)
+    }
+
+    /// The original text of the folded bytes `fs..fe` (a candidate's, a token's).
+    #[inline]
+    pub(crate) fn orig_text(&self, fs: usize, fe: usize) -> &'a str {
+        let s = self.folded.orig_start(self.orig, fs);
+        let e = self.folded.orig_end(self.orig, fe);
         self.orig.get(s..e).unwrap_or("")
     }
 

@@ -60,11 +60,9 @@ impl Run<'_> {
                 && self.word(c.ts).len() >= 3
                 && !self.is(c.ts, super::class::ORG_HEAD)
             {
-                let os = self.folded.orig_start(self.orig, c.fs);
-                let oe = self.folded.orig_end(self.orig, c.fe);
                 companies
                     .entry(self.word(c.ts))
-                    .or_insert_with(|| self.orig[os..oe].to_string());
+                    .or_insert_with(|| self.orig_text(c.fs, c.fe).to_string());
             }
         }
         if !companies.is_empty() {
@@ -119,11 +117,9 @@ impl Run<'_> {
                     // « Cloud d'Adobe »: a company's name is no surname.
                     continue;
                 }
-                let os = self.folded.orig_start(self.orig, c.fs);
-                let oe = self.folded.orig_end(self.orig, c.fe);
                 surnames
                     .entry(last)
-                    .or_insert_with(|| self.orig[os..oe].to_string());
+                    .or_insert_with(|| self.orig_text(c.fs, c.fe).to_string());
             }
         }
         if surnames.is_empty() {
@@ -141,9 +137,7 @@ impl Run<'_> {
                 && self.word(c.ts).len() >= 3
                 && !surnames.contains_key(self.word(c.ts))
             {
-                let os = self.folded.orig_start(self.orig, c.fs);
-                let oe = self.folded.orig_end(self.orig, c.fe);
-                let full = &self.orig[os..oe];
+                let full = self.orig_text(c.fs, c.fe);
                 let e = firsts
                     .entry(self.word(c.ts))
                     .or_insert_with(|| Some((c.fs, full.to_string())));

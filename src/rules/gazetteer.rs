@@ -242,9 +242,7 @@ impl Run<'_> {
             {
                 continue;
             }
-            let os = self.folded.orig_start(self.orig, h.start);
-            let oe = self.folded.orig_end(self.orig, h.end);
-            let text = self.orig.get(os..oe).unwrap_or("");
+            let text = self.orig_text(h.start, h.end);
             let cases = Cases::of(text);
             let lex = self.lex;
             let best = lex
@@ -384,9 +382,7 @@ impl Run<'_> {
             {
                 continue;
             }
-            let os = self.folded.orig_start(self.orig, fs);
-            let oe = self.folded.orig_end(self.orig, end);
-            let text = self.orig.get(os..oe).unwrap_or("");
+            let text = self.orig_text(fs, end);
             let cue = i > 1 && AS_PRESS.contains(&self.word(i - 2));
             let lex = self.lex;
             let best = lex.pattern_ids(h.pattern).iter().find(|&&id| {

@@ -931,14 +931,8 @@ impl Run<'_> {
     /// before it, and names it (the document pass applies it to later bare uses).
     #[inline(never)]
     /// The original text of tokens `ts..te`.
-    fn orig_text(&self, ts: usize, te: usize) -> String {
-        let os = self
-            .folded
-            .orig_start(self.orig, self.tokens[ts].fs as usize);
-        let oe = self
-            .folded
-            .orig_end(self.orig, self.tokens[te - 1].fe as usize);
-        self.orig.get(os..oe).unwrap_or("").to_string()
+    fn tokens_text(&self, ts: usize, te: usize) -> &'_ str {
+        self.orig_text(self.tokens[ts].fs as usize, self.tokens[te - 1].fe as usize)
     }
 
     pub(crate) fn acronym_definition_phase(&mut self) {
@@ -1034,7 +1028,7 @@ impl Run<'_> {
                         continue;
                     }
                     let acr = self.orig_word(i + 1);
-                    if !initials_fit(acr, &self.orig_text(k, i)) {
+                    if !initials_fit(acr, self.tokens_text(k, i)) {
                         self.acronyms.entry(acr.to_string()).or_insert((
                             Kind::Organisation,
                             None,
@@ -1046,7 +1040,7 @@ impl Run<'_> {
                     (Kind::Organisation, None, k, None)
                 }
             };
-            let full = self.orig_text(ts, i);
+            let full = self.tokens_text(ts, i).to_string();
             let acr = self.orig_word(i + 1).to_string();
             // « Union des sports … du Burkina Faso (USSU-BF) »: the name before the parentheses
             // must be one the acronym can stand for, not the last words of a longer one. The
