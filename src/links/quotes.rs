@@ -1383,30 +1383,43 @@ fn sentence_start(text: &str, at: usize) -> usize {
         lo += 1;
     }
     let s = &text[lo..at];
-    // The last boundary wins: read backwards from the quotation, stop at the first one.
-    for (k, c) in s.char_indices().rev() {
-        if c == '\n' || c == '»' || c == '”' {
-            return lo + k + c.len_utf8();
+    let b = s.as_bytes();
+    // The last line break or closing mark (» is C2 BB, ” is E2 80 9D): the sentence starts
+    // after it at the latest.
+    let mut floor = 0;
+    let mut end = b.len();
+    while let Some(p) = memchr::memrchr3(b'\n', 0xBB, 0x9D, &b[..end]) {
+        let mark = match b[p] {
+            b'\n' => true,
+            0xBB => p >= 1 && b[p - 1] == 0xC2,
+            _ => p >= 2 && b[p - 2] == 0xE2 && b[p - 1] == 0x80,
+        };
+        if mark {
+            floor = p + 1;
+            break;
         }
-        if !c.is_whitespace() {
+        end = p;
+    }
+    // The last « . », « ! » or « ? » after it that white space follows, unless it is an
+    // abbreviation's period (« M. Novak »).
+    let mut end = b.len();
+    while let Some(p) = memchr::memrchr3(b'.', b'!', b'?', &b[floor..end]) {
+        let p = floor + p;
+        end = p;
+        if !s[p + 1..].chars().next().is_some_and(char::is_whitespace) {
             continue;
         }
-        let before = &s[..k];
-        if !before.ends_with(['.', '!', '?']) {
-            continue;
-        }
-        // « M. Novak »: an abbreviation's period ends no sentence.
-        let word = before[..before.len() - 1]
+        let word = s[..p]
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
             .unwrap_or("");
         if !matches!(word, "M" | "MM" | "Mme" | "Dr" | "Pr" | "Me" | "Mgr" | "St")
             && word.chars().count() > 1
         {
-            return lo + k;
+            return lo + p + 1;
         }
     }
-    lo
+    lo + floor
 }
 
 /// The start of the paragraph (after the last line break) that holds byte `at`, looking back
@@ -1437,6 +1450,86 @@ fn spans(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-by-char reading `sentence_start` replaced: the oracle of its byte search.
+    fn sentence_start_chars(text: &str, at: usize) -> usize {
+        let mut lo = at.saturating_sub(400);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let s = &text[lo..at];
+        for (k, c) in s.char_indices().rev() {
+            if c == '\n' || c == '»' || c == '”' {
+                return lo + k + c.len_utf8();
+            }
+            if !c.is_whitespace() {
+                continue;
+            }
+            let before = &s[..k];
+            if !before.ends_with(['.', '!', '?']) {
+                continue;
+            }
+            let word = before[..before.len() - 1]
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if !matches!(word, "M" | "MM" | "Mme" | "Dr" | "Pr" | "Me" | "Mgr" | "St")
+                && word.chars().count() > 1
+            {
+                return lo + k;
+            }
+        }
+        lo
+    }
+
+    #[test]
+    fn sentence_start_agrees_with_the_char_reading() {
+        // Pieces that make and unmake sentence ends, drawn by a fixed pseudo-random sequence.
+        let pieces = [
+            "Il",
+            " ",
+            "a dit",
+            ". ",
+            "M. ",
+            "Mme",
+            ".",
+            "!",
+            "?",
+            "\n",
+            "»",
+            "”",
+            "“",
+            "«",
+            "\u{a0}",
+            "\u{202f}",
+            "é",
+            "x",
+            "Dr. ",
+            "ok.\u{a0}",
+            "«\u{a0}",
+            " ?",
+            "…",
+            "\u{2029}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 160) as usize {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            for at in (0..=text.len()).filter(|&a| text.is_char_boundary(a)) {
+                assert_eq!(
+                    sentence_start(&text, at),
+                    sentence_start_chars(&text, at),
+                    "{text:?} at {at}"
+                );
+            }
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+        }
+    }
 
     #[test]
     fn finds_quotations() {
