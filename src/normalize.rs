@@ -106,6 +106,16 @@ pub(crate) fn fold(s: &str) -> String {
             fold_char(c, &mut out);
         }
     }
+    // Most surfaces are already squeezed: single spaces between words, none at the ends.
+    let b = out.as_bytes();
+    let squeezed_already = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.iter().any(|x| (9..=13).contains(x))
+        && (out.is_ascii() || !out.chars().any(|c| c.is_whitespace() && c != ' '));
+    if squeezed_already {
+        return out;
+    }
     let mut squeezed = String::with_capacity(out.len());
     let mut space = false;
     for c in out.trim().chars() {
@@ -286,6 +296,19 @@ mod tests {
             fold("vice\u{2011}Premier\u{00A0}ministre"),
             "vice-premier ministre"
         );
+        // Already squeezed, or not: ends, doubled spaces, tabs, line breaks, no-break spaces.
+        for (raw, folded) in [
+            (" Mali ", "mali"),
+            ("Burkina  Faso", "burkina faso"),
+            ("Burkina\tFaso\n", "burkina faso"),
+            ("Burkina\u{a0}\u{a0}Faso", "burkina faso"),
+            ("Burkina\u{2028}Faso", "burkina faso"),
+            ("\u{202f}", ""),
+            ("", ""),
+            ("État", "etat"),
+        ] {
+            assert_eq!(fold(raw), folded, "{raw:?}");
+        }
     }
 
     #[test]
