@@ -20,6 +20,9 @@ struct M {
     entity: usize,
     key: Vec<String>,
     gender: Option<Gender>,
+    /// The gender the article of a description right before the name gives (« le romancier
+    /// américain X », « la militante X »): for a person nothing else gives one.
+    described: Option<Gender>,
 }
 
 /// Groups the person mentions of `entities` into persons, in order of first mention, and gives
@@ -34,6 +37,7 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
             entity: i,
             key: key_of(&e.text),
             gender: honorific_gender(view.text, e.start),
+            described: described_gender(view.text, e.start),
         })
         .filter(|m| !m.key.is_empty())
         .collect();
@@ -143,6 +147,12 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
         of_mention[k] = Some(p);
         if genders[p].is_none() {
             genders[p] = m.gender;
+        }
+    }
+    // Last, for a person nothing else gave a gender: a description before one of its names.
+    for (p, ks) in members.iter().enumerate() {
+        if genders[p].is_none() {
+            genders[p] = ks.iter().find_map(|&k| ms[k].described);
         }
     }
     // Persons in order of first mention, mentions in text order.
@@ -255,6 +265,107 @@ pub(crate) fn honorific_gender(text: &str, start: usize) -> Option<Gender> {
     }
 }
 
+/// The gender the article of a description right before a name gives: « le romancier américain
+/// [Okey Ndibe] », « la militante [X] » — one to three lower-case words after « le » or « la ».
+/// Nouns whose grammatical gender says nothing of the person's (« la star », « la victime »,
+/// « le médecin », « le professeur ») give none.
+pub(crate) fn described_gender(text: &str, start: usize) -> Option<Gender> {
+    let mut lo = start.saturating_sub(80);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = text.get(lo..start)?;
+    // A description ends with a letter and one space before the name.
+    if !before.ends_with(' ') || !before.trim_end().ends_with(char::is_lowercase) {
+        return None;
+    }
+    let mut words = before.split_whitespace().rev();
+    let mut nouns: Vec<String> = Vec::with_capacity(3);
+    for w in words.by_ref() {
+        if !w.chars().all(|c| c.is_lowercase() || c == '-') {
+            // The article may open a sentence: « Le romancier X ».
+            let article = crate::normalize::fold(w);
+            return match (article.as_str(), nouns.last()) {
+                ("le", Some(noun)) if !epicene(noun) => Some(Gender::Masculine),
+                ("la", Some(noun)) if !epicene(noun) => Some(Gender::Feminine),
+                _ => None,
+            };
+        }
+        let folded = crate::normalize::fold(w);
+        match folded.as_str() {
+            "le" | "la" => {
+                let noun = nouns.last()?;
+                // « comme le souligne X », « ainsi que l'explique X »: an object pronoun and a
+                // verb, not an article and a noun.
+                let pronoun = words
+                    .next()
+                    .map(crate::normalize::fold)
+                    .is_some_and(|w| matches!(w.as_str(), "comme" | "que" | "qu'" | "ne" | "le"));
+                if epicene(noun) || pronoun {
+                    return None;
+                }
+                return Some(if folded == "le" {
+                    Gender::Masculine
+                } else {
+                    Gender::Feminine
+                });
+            }
+            // « la femme du président X », « le fils de X »: the name is someone else's;
+            // « la dernière fois que X »: a clause, not a description.
+            "de" | "du" | "des" | "d" | "au" | "aux" | "et" | "ou" | "l" | "les" | "un" | "une"
+            | "que" | "qui" | "quand" | "comme" | "si" | "ne" | "pas" | "se" | "sa" | "son"
+            | "ses" | "il" | "elle" | "on" | "y" | "en" | "a" | "est" | "ont" | "sont" | "par"
+            | "pour" | "avec" | "sans" | "sur" | "sous" | "dans" | "entre" | "vers" | "chez"
+            | "selon" | "apres" | "avant" | "contre" | "lors" | "fois" | "dont" | "ou'" => {
+                return None
+            }
+            _ => {}
+        }
+        if w.contains('\'') || w.contains('’') || nouns.len() == 3 {
+            return None;
+        }
+        nouns.push(folded);
+    }
+    None
+}
+
+/// Nouns whose grammatical gender is not the person's: « la star », « la victime », « la
+/// personnalité »; « le médecin », « le professeur », « le juge » (said of women too). Nouns of
+/// one form for both (« le/la journaliste ») are not among them: their article tells.
+fn epicene(noun: &str) -> bool {
+    matches!(
+        noun,
+        "star"
+            | "vedette"
+            | "victime"
+            | "personne"
+            | "personnalite"
+            | "recrue"
+            | "sentinelle"
+            | "celebrite"
+            | "icone"
+            | "idole"
+            | "figure"
+            | "legende"
+            | "mannequin"
+            | "temoin"
+            | "medecin"
+            | "docteur"
+            | "professeur"
+            | "juge"
+            | "maire"
+            | "ministre"
+            | "auteur"
+            | "ecrivain"
+            | "peintre"
+            | "chef"
+            | "ingenieur"
+            | "procureur"
+            | "avocat"
+            | "capitaine"
+    )
+}
+
 fn other(g: Gender) -> Gender {
     match g {
         Gender::Masculine => Gender::Feminine,
@@ -360,5 +471,23 @@ mod tests {
         assert_eq!(honorific_gender(t, at("Diarra")), Some(Gender::Feminine));
         assert_eq!(honorific_gender(t, at("Sy")), Some(Gender::Feminine));
         assert_eq!(honorific_gender(t, at("Traoré")), None);
+    }
+
+    #[test]
+    fn a_description_before_the_name_gives_its_gender() {
+        let g = |t: &str| described_gender(t, t.find('X').unwrap());
+        assert_eq!(g("Le romancier américain X a dit"), Some(Gender::Masculine));
+        assert_eq!(g("selon la militante X"), Some(Gender::Feminine));
+        assert_eq!(g("a indiqué la journaliste X"), Some(Gender::Feminine));
+        // The name is someone else's, the noun says nothing of the person, no article.
+        assert_eq!(g("la femme du président X"), None);
+        assert_eq!(g("la star américaine X"), None);
+        assert_eq!(g("le médecin X"), None);
+        assert_eq!(g("l'analyste X"), None);
+        assert_eq!(g("avec X"), None);
+        assert_eq!(g("la très grande et belle X"), None);
+        assert_eq!(g("Le Premier ministre X"), None);
+        assert_eq!(g("Et comme le souligne X"), None);
+        assert_eq!(g("La dernière fois que X"), None);
     }
 }
