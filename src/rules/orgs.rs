@@ -979,9 +979,19 @@ impl Run<'_> {
             if self.starts_with(i + 1, starts::LOC) && !self.tok_has(i + 1, UPPER) {
                 continue;
             }
-            // « Benoît Hamon (PS) »: a person's party, not the acronym of the person.
-            if before.is_none() && self.is_first_name(self.name_start_before(i)) {
-                continue;
+            // « Benoît Hamon (PS) »: a person's party, not the acronym of the person (and
+            // « Amadou Toumani Touré (ATT) » is a person's); but « le parti Chama Cha Mapinduzi
+            // (CCM) », after a noun that names an organisation and with initials that spell
+            // the acronym, is the acronym's name whatever its first word.
+            if before.is_none() {
+                let k = self.name_start_before(i);
+                let named_org = k > 0
+                    && !self.tok_has(k - 1, CAP)
+                    && self.is(k - 1, class::ORG_HEAD | class::ORG_CUE)
+                    && initials_spell(self.orig_word(i + 1), (k..i).map(|t| self.orig_word(t)));
+                if self.is_first_name(k) && !named_org {
+                    continue;
+                }
             }
             let before = before.map(|idx| &self.cands[idx]);
             let (kind, place, ts, country) = match before {
@@ -1078,6 +1088,23 @@ impl Run<'_> {
     }
 }
 
+/// Whether the initials of `words` (two or more, in capitals) are the letters of `acronym`, one
+/// for one and in order: « CCM » and « Chama Cha Mapinduzi », not « PS » and « Benoît Hamon ».
+fn initials_spell<'w>(acronym: &str, words: impl Iterator<Item = &'w str>) -> bool {
+    let mut letters = acronym.chars().filter(|c| c.is_alphabetic());
+    let mut n = 0;
+    for w in words {
+        let Some(first) = w.chars().next() else {
+            return false;
+        };
+        if letters.next() != Some(first) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2 && letters.next().is_none()
+}
+
 /// Whether `acronym` can stand for `name`. Either at least half of its letters are initials of
 /// the name's words, articles and prepositions included (« CEDEAO » for « Communauté économique
 /// des États de l'Afrique de l'Ouest »), in any order (a translated name reorders them:
@@ -1141,7 +1168,17 @@ pub(crate) fn initials_fit(acronym: &str, name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::initials_fit;
+    use super::{initials_fit, initials_spell};
+
+    #[test]
+    fn initials_that_spell_an_acronym() {
+        let spell = |a: &str, n: &str| initials_spell(a, n.split(' '));
+        assert!(spell("CCM", "Chama Cha Mapinduzi"));
+        assert!(spell("ANC", "African National Congress"));
+        assert!(!spell("PS", "Benoît Hamon"));
+        assert!(!spell("CC", "Chama Cha Mapinduzi"));
+        assert!(!spell("C", "Chama"));
+    }
 
     #[test]
     fn initials() {
