@@ -276,8 +276,10 @@ struct Word<'t> {
 /// « - » inside a word are their own words (« , », « : »). The cues read a few words only:
 /// reading no further keeps the cost of a quotation independent of what follows it.
 fn words_in<'t>(text: &'t str, from: usize, to: usize, max: usize) -> Vec<Word<'t>> {
-    let mut out: Vec<Word<'t>> = Vec::new();
     let s: &'t str = &text[from..to];
+    // Room for the words read (a word takes two bytes at least, with its space), so that the
+    // vector does not grow as it fills.
+    let mut out: Vec<Word<'t>> = Vec::with_capacity(max.saturating_add(3).min(s.len() / 2 + 1));
     let mut cur: Option<usize> = None;
     let flush = |out: &mut Vec<Word<'t>>, a: usize, e: usize| {
         let w = &s[a..e];
@@ -289,6 +291,9 @@ fn words_in<'t>(text: &'t str, from: usize, to: usize, max: usize) -> Vec<Word<'
             out.push(Word {
                 f: if folded {
                     Cow::Borrowed(w)
+                } else if w.is_ascii() {
+                    // A word holds no white space: folding ASCII is lowering its case.
+                    Cow::Owned(w.to_ascii_lowercase())
                 } else {
                     Cow::Owned(fold(w))
                 },
@@ -713,21 +718,7 @@ impl Ctx<'_> {
         }
         // Up to the end of the sentence, or the next quotation: the first 48 bytes, then, when
         // a cue opens them, up to 160.
-        let scan = |from: usize, limit: usize| {
-            let limit = limit.min(text.len());
-            let mut to = from;
-            for (k, c) in text[from..].char_indices() {
-                let at = from + k;
-                if matches!(c, '«' | '“' | '\n') {
-                    return (to, true);
-                }
-                if at >= limit {
-                    return (to, false);
-                }
-                to = at + c.len_utf8();
-            }
-            (to, true)
-        };
+        let scan = |from: usize, limit: usize| scan_to_mark(text, from, limit);
         // `ended`: a mark, a line break or the end of the text stopped the scan.
         let (near, ended) = scan(q.close_end, q.close_end + 48);
         // Most quotations are followed by no cue: the first two words tell.
@@ -1375,6 +1366,37 @@ fn filler(w: &str) -> bool {
     )
 }
 
+/// Where the words after a quotation that may hold its cue end: the first opening mark (« or “)
+/// or line break from byte `from`, if one starts at or before the first char boundary at or
+/// after `limit`; else that boundary. `true` when a mark, a line break or the end of the text
+/// stopped it. The marks are found by `memchr`, the text is not decoded.
+fn scan_to_mark(text: &str, from: usize, limit: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let mut stop = limit.clamp(from, text.len());
+    while !text.is_char_boundary(stop) {
+        stop += 1;
+    }
+    // A mark that starts at `stop` still counts: three bytes past it hold one.
+    let hay = &b[from..(stop + 3).min(b.len())];
+    let mut at = 0;
+    while let Some(k) = memchr::memchr3(b'\n', 0xC2, 0xE2, &hay[at..]) {
+        let p = from + at + k;
+        if p > stop {
+            break;
+        }
+        let mark = match b[p] {
+            b'\n' => true,
+            0xC2 => b.get(p + 1) == Some(&0xAB),
+            _ => b.get(p + 1) == Some(&0x80) && b.get(p + 2) == Some(&0x9C),
+        };
+        if mark {
+            return (p, true);
+        }
+        at += k + 1;
+    }
+    (stop, stop == text.len())
+}
+
 /// The start of the sentence that holds byte `at`: after the last « . », « ! », « ? » followed
 /// by a space, or a line break, or a closing quotation mark, at most 400 bytes back.
 fn sentence_start(text: &str, at: usize) -> usize {
@@ -1480,6 +1502,52 @@ mod tests {
             }
         }
         lo
+    }
+
+    /// The char-by-char reading `scan_to_mark` replaced: the oracle of its byte search.
+    fn scan_chars(text: &str, from: usize, limit: usize) -> (usize, bool) {
+        let limit = limit.min(text.len());
+        let mut to = from;
+        for (k, c) in text[from..].char_indices() {
+            let at = from + k;
+            if matches!(c, '«' | '“' | '\n') {
+                return (to, true);
+            }
+            if at >= limit {
+                return (to, false);
+            }
+            to = at + c.len_utf8();
+        }
+        (to, true)
+    }
+
+    #[test]
+    fn scan_to_mark_agrees_with_the_char_reading() {
+        let pieces = [
+            "a", " ", "é", "«", "“", "”", "»", "\n", ",", "\u{a0}", "€", "dit-il",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for _ in 0..(seed % 40) as usize {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            for from in (0..=text.len()).filter(|&a| text.is_char_boundary(a)) {
+                for limit in from.saturating_sub(2)..text.len() + 6 {
+                    assert_eq!(
+                        scan_to_mark(&text, from, limit),
+                        scan_chars(&text, from, limit),
+                        "{text:?} from {from} limit {limit}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
