@@ -72,10 +72,26 @@ class CheckReport:
     identical_lines: int = 0
     passthrough_checked: int = 0
     passthrough_missing_docs: int = 0
+    compared: bool = False  # whether the entities were compared with the direct run's
 
     @property
     def ok(self) -> bool:
         return not self.problems and self.differing_docs == 0
+
+    def summary(self, docs: int) -> str:
+        status = "ok" if self.ok else "FAILED"
+        ids = "every id once, in order" if not self.problems else "problems below"
+        parts = [f"check {self.name}: {status}", ids]
+        if self.compared:
+            parts.append(
+                f"{docs - self.differing_docs}/{docs} documents with the direct run's entities, "
+                f"{self.identical_lines} lines byte-identical to it"
+            )
+        parts.append(
+            f"{self.passthrough_checked} passed-through fields equal to the input's, "
+            f"{self.passthrough_missing_docs} documents without every input field"
+        )
+        return "; ".join(parts)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -269,14 +285,26 @@ def parse_output(lines: list[str], name: str, report: CheckReport) -> list[dict[
     return docs
 
 
+def entity_map(outputs: list[dict[str, Any]], ikey: str, ekey: str) -> dict[str, Any]:
+    """Each id's entity list (the first line with that id wins)."""
+    found: dict[str, Any] = {}
+    for d in outputs:
+        found.setdefault(id_key(d.get(ikey)), d.get(ekey))
+    return found
+
+
 def check_run(
     name: str,
     inputs: list[dict[str, Any]],
     output_lines: list[str],
-    direct_lines: list[str],
+    reference: dict[str, Any] | None,
     args: argparse.Namespace,
-) -> CheckReport:
-    """Check one Spark run's output against the input and against the direct run."""
+) -> tuple[CheckReport, list[dict[str, Any]]]:
+    """Check one run's output against the input and, if given, the reference entities.
+
+    Returns the report and the parsed output. The direct run is checked with no reference
+    (it is the reference); each Spark run against the direct run's entities.
+    """
     report = CheckReport(name)
     ikey, ekey = args.id_key, args.entities_key
     outputs = parse_output(output_lines, name, report)
@@ -309,8 +337,9 @@ def check_run(
         if order != [id_key(d.get(ikey)) for d in outputs]:
             report.problems.append(f"{name}: every id came back once, but not in input order")
 
-    by_id = {id_key(d.get(ikey)): d for d in inputs}
     # Pass-through: every field the binary wrote besides the entities equals the input's.
+    by_id = {id_key(d.get(ikey)): d for d in inputs}
+    differing_fields = 0
     for out in outputs:
         src = by_id.get(id_key(out.get(ikey)))
         if src is None:
@@ -320,35 +349,54 @@ def check_run(
                 continue
             report.passthrough_checked += 1
             if k not in src or src[k] != v:
-                report.problems.append(
-                    f"{name}: {ikey} {id_key(out.get(ikey))}: field {k!r} differs from the input"
-                )
+                differing_fields += 1
+                if differing_fields <= SHOWN_PROBLEMS:
+                    report.problems.append(
+                        f"{name}: {ikey} {id_key(out.get(ikey))}: field {k!r} is not the input's"
+                    )
         if set(src) - set(out) - {ekey}:
             report.passthrough_missing_docs += 1
+    if differing_fields > SHOWN_PROBLEMS:
+        report.problems.append(f"{name}: {differing_fields} output fields differ from the input")
     if args.strict_passthrough and report.passthrough_missing_docs:
         report.problems.append(
             f"{name}: {report.passthrough_missing_docs} documents lack input fields in the "
             "output (--strict-passthrough)"
         )
-    if any(ekey not in d for d in outputs):
-        report.problems.append(f"{name}: some output lines have no {ekey!r} key")
+    if no_entities := sum(1 for d in outputs if ekey not in d):
+        report.problems.append(f"{name}: {no_entities} output lines have no {ekey!r} key")
 
-    # Entities: identical to the direct run, document by document.
-    direct = {id_key(d.get(ikey)): d.get(ekey) for d in parse_output(direct_lines, "direct", report)}
-    shown = 0
-    for out in outputs:
-        key = id_key(out.get(ikey))
-        if out.get(ekey) != direct.get(key):
-            report.differing_docs += 1
-            if shown < SHOWN_PROBLEMS:
-                shown += 1
-                a, b = out.get(ekey) or [], direct.get(key) or []
-                report.problems.append(
-                    f"{name}: {ikey} {key}: entities differ from the direct run "
-                    f"({len(a)} vs {len(b)} entities)"
-                )
-    report.identical_lines = sum(1 for a, b in zip(output_lines, direct_lines) if a == b)
-    return report
+    # Entities: identical to the reference, input document by input document (a document
+    # missing from either side counts as differing).
+    if reference is not None:
+        report.compared = True
+        mine = entity_map(outputs, ikey, ekey)
+        for key in by_id:
+            a, b = mine.get(key), reference.get(key)
+            if a is None or b is None or a != b:
+                report.differing_docs += 1
+                # A document missing from this output is already reported above.
+                if a is not None and report.differing_docs <= SHOWN_PROBLEMS:
+                    report.problems.append(
+                        f"{name}: {ikey} {key}: entities differ from the direct run "
+                        f"({'none' if a is None else len(a)} vs "
+                        f"{'none' if b is None else len(b)} entities)"
+                    )
+    return report, outputs
+
+
+def task_error(error: Exception) -> str:
+    """The Python error raised in a failed task, out of the Java stack trace that wraps it."""
+    lines = str(error).splitlines()
+    for n in range(len(lines) - 1, -1, -1):
+        if "RuntimeError" in lines[n]:  # ours (RuntimeError) or RDD.pipe's (PySparkRuntimeError)
+            tail = []
+            for line in lines[n:]:
+                if not line.strip() or line.startswith("\tat "):
+                    break
+                tail.append(line.strip())
+            return "\n  ".join(tail)
+    return "\n  ".join(lines[:10])
 
 
 def print_table(startup: float, timings: list[Timing], direct: Timing) -> None:
@@ -393,7 +441,9 @@ def main(argv: list[str] | None = None) -> int:
     except RuntimeError as e:
         print(f"job.py: {e}", file=sys.stderr)
         return EXIT_CANNOT_RUN
-    direct = Timing("direct, 1 process (no Spark)", len(lines), input_bytes, direct_s)
+    direct = Timing("direct, 1 process (no Spark)", len(direct_lines), input_bytes, direct_s)
+    direct_report, direct_docs = check_run("direct", inputs, direct_lines, None, args)
+    reference = entity_map(direct_docs, args.id_key, args.entities_key)
 
     # PySpark's workers must run this interpreter (the venv's), not whatever `python3` is.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -449,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_CHECK_FAILED
 
         timings: list[Timing] = []
-        reports: list[CheckReport] = []
+        reports: list[CheckReport] = [direct_report]
         for mode in args.modes:
             for run in range(1, args.repeat + 1):
                 if mode == "pipe":
@@ -463,14 +513,15 @@ def main(argv: list[str] | None = None) -> int:
                 t0 = time.perf_counter()
                 try:
                     out = out_rdd.collect()
-                except Exception as e:  # Py4JJavaError and friends: the task failed
-                    msg = str(e).strip().splitlines()
-                    print(f"job.py: {label} failed: " + "\n".join(msg[:30]), file=sys.stderr)
+                except Exception as e:  # Py4JJavaError and friends: a task failed
+                    print(f"job.py: FAILED: {label}: {task_error(e)}", file=sys.stderr)
                     return EXIT_CHECK_FAILED
                 seconds = time.perf_counter() - t0
                 note = f"(run {run})" if args.repeat > 1 else ""
                 timings.append(Timing(label, len(out), input_bytes, seconds, note))
-                reports.append(check_run(f"{label} run {run}", inputs, out, direct_lines, args))
+                report, _ = check_run(f"{label} run {run}", inputs, out, reference, args)
+                report.identical_lines = sum(1 for a, b in zip(out, direct_lines) if a == b)
+                reports.append(report)
     finally:
         sc.stop()
 
@@ -479,13 +530,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     failed = False
     for r in reports:
-        status = "ok" if r.ok else "FAILED"
-        print(
-            f"check {r.name}: {status} — {len(inputs) - r.differing_docs}/{len(inputs)} documents "
-            f"with the direct run's entities, {r.identical_lines} byte-identical lines, "
-            f"{r.passthrough_checked} pass-through fields checked, "
-            f"{r.passthrough_missing_docs} documents without all input fields"
-        )
+        print(r.summary(len(inputs)))
         for p in r.problems:
             print(f"  {p}")
         failed |= not r.ok

@@ -82,6 +82,10 @@ if ! command -v java > /dev/null; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         openjdk-17-jre-headless > /dev/null
+    if ! command -v java > /dev/null; then
+        echo "run.sh: installed openjdk-17-jre-headless, but java is still not on PATH" >&2
+        exit 2
+    fi
 fi
 java_major="$(java -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n1)"
 if [[ -z "$java_major" || "$java_major" -lt 17 ]]; then
