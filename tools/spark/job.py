@@ -120,7 +120,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--entities-key",
         default="entities",
-        help="the output key that holds the entity list (default: %(default)s)",
+        help="where the output holds the entity list, a key or a dotted path: entities for "
+        "examples/jsonl, nommer.entities for the nommer command (default: %(default)s)",
     )
     parser.add_argument(
         "--id-key", default="id", help="the key of the document id (default: %(default)s)"
@@ -285,11 +286,20 @@ def parse_output(lines: list[str], name: str, report: CheckReport) -> list[dict[
     return docs
 
 
-def entity_map(outputs: list[dict[str, Any]], ikey: str, ekey: str) -> dict[str, Any]:
+def get_path(doc: Any, path: str) -> Any:
+    """The value at a dotted path ("nommer.entities"), or None where a step is missing."""
+    for step in path.split("."):
+        if not isinstance(doc, dict) or step not in doc:
+            return None
+        doc = doc[step]
+    return doc
+
+
+def entity_map(outputs: list[dict[str, Any]], ikey: str, epath: str) -> dict[str, Any]:
     """Each id's entity list (the first line with that id wins)."""
     found: dict[str, Any] = {}
     for d in outputs:
-        found.setdefault(id_key(d.get(ikey)), d.get(ekey))
+        found.setdefault(id_key(d.get(ikey)), get_path(d, epath))
     return found
 
 
@@ -306,7 +316,8 @@ def check_run(
     (it is the reference); each Spark run against the direct run's entities.
     """
     report = CheckReport(name)
-    ikey, ekey = args.id_key, args.entities_key
+    ikey, epath = args.id_key, args.entities_key
+    added = epath.split(".")[0]  # the one top-level field the binary adds
     outputs = parse_output(output_lines, name, report)
 
     # Every input id exactly once: compare the multisets of ids.
@@ -345,7 +356,7 @@ def check_run(
         if src is None:
             continue
         for k, v in out.items():
-            if k == ekey:
+            if k == added:
                 continue
             report.passthrough_checked += 1
             if k not in src or src[k] != v:
@@ -354,7 +365,7 @@ def check_run(
                     report.problems.append(
                         f"{name}: {ikey} {id_key(out.get(ikey))}: field {k!r} is not the input's"
                     )
-        if set(src) - set(out) - {ekey}:
+        if set(src) - set(out) - {added}:
             report.passthrough_missing_docs += 1
     if differing_fields > SHOWN_PROBLEMS:
         report.problems.append(f"{name}: {differing_fields} output fields differ from the input")
@@ -363,14 +374,14 @@ def check_run(
             f"{name}: {report.passthrough_missing_docs} documents lack input fields in the "
             "output (--strict-passthrough)"
         )
-    if no_entities := sum(1 for d in outputs if ekey not in d):
-        report.problems.append(f"{name}: {no_entities} output lines have no {ekey!r} key")
+    if no_entities := sum(1 for d in outputs if not isinstance(get_path(d, epath), list)):
+        report.problems.append(f"{name}: {no_entities} output lines have no list at {epath!r}")
 
     # Entities: identical to the reference, input document by input document (a document
     # missing from either side counts as differing).
     if reference is not None:
         report.compared = True
-        mine = entity_map(outputs, ikey, ekey)
+        mine = entity_map(outputs, ikey, epath)
         for key in by_id:
             a, b = mine.get(key), reference.get(key)
             if a is None or b is None or a != b:

@@ -50,6 +50,8 @@ if ((cli)); then
     default_bin="$target/release/nommer"
     build_cmd=(cargo build --release --features cli --bin nommer)
     default_args="extract --input jsonl --format jsonl --jobs 1 --quiet -"
+    # It adds one field, "nommer": {"entities": [...]}, and passes every input field through.
+    job_args+=(--entities-key nommer.entities --strict-passthrough)
 else
     default_bin="$target/release/examples/jsonl"
     build_cmd=(cargo build --release --example jsonl)
