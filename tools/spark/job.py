@@ -135,8 +135,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--master",
         default="",
-        help="the Spark master (default: local[CORES]); a cluster's master also works if the "
-        "input path is readable there",
+        help="the Spark master (default: spark-submit's, else local[CORES]); on a cluster the "
+        "input must be at the same path on the driver and every worker",
     )
     parser.add_argument(
         "--cores",
@@ -461,11 +461,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark import SparkConf, SparkContext, SparkFiles
 
-    master = args.master or f"local[{args.cores}]"
     partitions = args.partitions or args.cores
     conf = (
         SparkConf()
-        .setMaster(master)
         .setAppName("nommer-spark")
         .set("spark.ui.enabled", "false")
         .set("spark.ui.showConsoleProgress", "false")
@@ -474,8 +472,14 @@ def main(argv: list[str] | None = None) -> int:
     if log4j.is_file():
         # PySpark starts the driver's JVM with this conf, so the option reaches it.
         conf.set("spark.driver.extraJavaOptions", f"-Dlog4j.configurationFile={log4j.as_uri()}")
+    if args.master:
+        conf.setMaster(args.master)
+    elif "PYSPARK_GATEWAY_PORT" not in os.environ:
+        # Not under spark-submit (which sets the gateway and its own --master): local mode.
+        conf.setMaster(f"local[{args.cores}]")
     started = time.perf_counter()
     sc = SparkContext(conf=conf)
+    master = sc.master
     try:
         sc.setLogLevel("ERROR")
         if args.binary_on_workers:
@@ -497,7 +501,9 @@ def main(argv: list[str] | None = None) -> int:
             # (filtering a text RDD would leave them all in the first partition).
             corpus = sc.parallelize(lines, partitions)
         else:
-            corpus = sc.textFile(str(args.input.resolve()), minPartitions=partitions)
+            # A file: URI, since a bare path would be read from the cluster's default file
+            # system (HDFS) when there is one; on a cluster this path must exist on every node.
+            corpus = sc.textFile(args.input.resolve().as_uri(), minPartitions=partitions)
             corpus = corpus.filter(lambda l: bool(l.strip()))
             if corpus.getNumPartitions() != partitions:
                 # textFile may cut a file into more splits than asked; coalesce merges
