@@ -215,7 +215,11 @@ def run_direct(command: list[str], lines: list[str]) -> tuple[list[str], float]:
     if proc.returncode != 0:
         tail = proc.stderr.decode("utf-8", "replace")[-2000:]
         raise RuntimeError(f"direct run {shlex.join(command)} exited {proc.returncode}:\n{tail}")
-    return proc.stdout.decode("utf-8").splitlines(), seconds
+    # Split on \n only, like RDD.pipe: a raw U+2028 inside a JSON string is not a line end.
+    out = proc.stdout.decode("utf-8").split("\n")
+    if out and out[-1] == "":
+        out.pop()
+    return out, seconds
 
 
 def pipe_partition(command: list[str]) -> Callable[[Iterable[str]], Iterator[str]]:
