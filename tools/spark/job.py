@@ -556,8 +556,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {p}")
         failed |= not r.ok
     if failed:
-        print("job.py: FAILED: the Spark output does not match the input or the direct run",
-              file=sys.stderr)
+        failing = ", ".join(r.name for r in reports if not r.ok)
+        print(f"job.py: FAILED: {failing} (problems listed above)", file=sys.stderr)
         return EXIT_CHECK_FAILED
     print("all checks passed")
     return 0
