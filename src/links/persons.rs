@@ -280,51 +280,90 @@ pub(crate) fn described_gender(text: &str, start: usize) -> Option<Gender> {
         return None;
     }
     let mut words = before.split_whitespace().rev();
-    let mut nouns: Vec<String> = Vec::with_capacity(3);
-    for w in words.by_ref() {
+    // The words are read as written (lower case, checked): no folding.
+    let mut noun: Option<&str> = None;
+    let article = |w: &str| {
+        if w.eq_ignore_ascii_case("le") {
+            Some(Gender::Masculine)
+        } else if w.eq_ignore_ascii_case("la") {
+            Some(Gender::Feminine)
+        } else {
+            None
+        }
+    };
+    for (nouns, w) in words.by_ref().enumerate() {
         if !w.chars().all(|c| c.is_lowercase() || c == '-') {
             // The article may open a sentence: « Le romancier X ».
-            let article = crate::normalize::fold(w);
-            return match (article.as_str(), nouns.last()) {
-                ("le", Some(noun)) if !epicene(noun) => Some(Gender::Masculine),
-                ("la", Some(noun)) if !epicene(noun) => Some(Gender::Feminine),
-                _ => None,
-            };
+            return article(w).filter(|_| noun.is_some_and(|n| !epicene(n)));
         }
-        let folded = crate::normalize::fold(w);
-        match folded.as_str() {
-            "le" | "la" => {
-                let noun = nouns.last()?;
-                // « comme le souligne X », « ainsi que l'explique X »: an object pronoun and a
-                // verb, not an article and a noun.
-                let pronoun = words
-                    .next()
-                    .map(crate::normalize::fold)
-                    .is_some_and(|w| matches!(w.as_str(), "comme" | "que" | "qu'" | "ne" | "le"));
-                if epicene(noun) || pronoun {
-                    return None;
-                }
-                return Some(if folded == "le" {
-                    Gender::Masculine
-                } else {
-                    Gender::Feminine
-                });
-            }
-            // « la femme du président X », « le fils de X »: the name is someone else's;
-            // « la dernière fois que X »: a clause, not a description.
-            "de" | "du" | "des" | "d" | "au" | "aux" | "et" | "ou" | "l" | "les" | "un" | "une"
-            | "que" | "qui" | "quand" | "comme" | "si" | "ne" | "pas" | "se" | "sa" | "son"
-            | "ses" | "il" | "elle" | "on" | "y" | "en" | "a" | "est" | "ont" | "sont" | "par"
-            | "pour" | "avec" | "sans" | "sur" | "sous" | "dans" | "entre" | "vers" | "chez"
-            | "selon" | "apres" | "avant" | "contre" | "lors" | "fois" | "dont" | "ou'" => {
-                return None
-            }
-            _ => {}
+        if let Some(g) = article(w) {
+            let noun = noun?;
+            // « comme le souligne X », « ainsi que l'explique X »: an object pronoun and a
+            // verb, not an article and a noun.
+            let pronoun = words
+                .next()
+                .is_some_and(|w| matches!(w, "comme" | "que" | "qu'" | "qu’" | "ne" | "le"));
+            return (!epicene(noun) && !pronoun).then_some(g);
         }
-        if w.contains('\'') || w.contains('’') || nouns.len() == 3 {
+        // « la femme du président X », « le fils de X »: the name is someone else's;
+        // « la dernière fois que X »: a clause, not a description.
+        if matches!(
+            w,
+            "de" | "du"
+                | "des"
+                | "au"
+                | "aux"
+                | "et"
+                | "ou"
+                | "où"
+                | "les"
+                | "un"
+                | "une"
+                | "que"
+                | "qui"
+                | "quand"
+                | "comme"
+                | "si"
+                | "ne"
+                | "pas"
+                | "se"
+                | "sa"
+                | "son"
+                | "ses"
+                | "il"
+                | "elle"
+                | "on"
+                | "y"
+                | "en"
+                | "a"
+                | "à"
+                | "est"
+                | "ont"
+                | "sont"
+                | "par"
+                | "pour"
+                | "avec"
+                | "sans"
+                | "sur"
+                | "sous"
+                | "dans"
+                | "entre"
+                | "vers"
+                | "chez"
+                | "selon"
+                | "après"
+                | "apres"
+                | "avant"
+                | "contre"
+                | "lors"
+                | "fois"
+                | "dont"
+        ) || w.contains(['\'', '’'])
+            || nouns == 3
+        {
             return None;
         }
-        nouns.push(folded);
+        noun = Some(w);
     }
     None
 }
@@ -339,27 +378,27 @@ fn epicene(noun: &str) -> bool {
             | "vedette"
             | "victime"
             | "personne"
-            | "personnalite"
+            | "personnalité"
             | "recrue"
             | "sentinelle"
-            | "celebrite"
-            | "icone"
+            | "célébrité"
+            | "icône"
             | "idole"
             | "figure"
-            | "legende"
+            | "légende"
             | "mannequin"
-            | "temoin"
-            | "medecin"
+            | "témoin"
+            | "médecin"
             | "docteur"
             | "professeur"
             | "juge"
             | "maire"
             | "ministre"
             | "auteur"
-            | "ecrivain"
+            | "écrivain"
             | "peintre"
             | "chef"
-            | "ingenieur"
+            | "ingénieur"
             | "procureur"
             | "avocat"
             | "capitaine"
