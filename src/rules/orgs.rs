@@ -1118,22 +1118,25 @@ pub(crate) fn initials_fit(acronym: &str, name: &str) -> bool {
         .chars()
         .filter(|c| c.is_alphabetic())
         .collect();
-    let folded = crate::normalize::fold(name);
-    let words: Vec<Vec<char>> = folded
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\''))
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphabetic())
-                .collect::<Vec<char>>()
-        })
-        .filter(|w| !w.is_empty())
-        .take(64)
-        .collect();
     if letters.is_empty() || letters.len() > 16 {
         return false;
     }
+    // The name's words, as runs of their letters in one buffer.
+    let folded = crate::normalize::fold(name);
+    let mut chars: Vec<char> = Vec::with_capacity(folded.len());
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    for w in folded.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\'')) {
+        let from = chars.len();
+        chars.extend(w.chars().filter(|c| c.is_alphabetic()));
+        if chars.len() > from {
+            words.push((from, chars.len()));
+            if words.len() == 64 {
+                break;
+            }
+        }
+    }
     // Initials, each serving one letter.
-    let mut initials: Vec<char> = words.iter().map(|w| w[0]).collect();
+    let mut initials: Vec<char> = words.iter().map(|&(a, _)| chars[a]).collect();
     let mut matched = 0;
     for a in &letters {
         if let Some(k) = initials.iter().position(|b| b == a) {
@@ -1144,31 +1147,131 @@ pub(crate) fn initials_fit(acronym: &str, name: &str) -> bool {
     if 2 * matched >= letters.len() {
         return true;
     }
-    // Word beginnings in order: reach[i] holds the words from which letters[i..] may go on.
-    let n = words.len();
-    let mut reach = vec![vec![false; n + 1]; letters.len() + 1];
-    reach[0][0] = true;
-    for i in 0..letters.len() {
-        for j in 0..n {
-            if !reach[i][j] {
-                continue;
-            }
-            // Skip word j, or take a prefix of it.
-            reach[i][j + 1] = true;
-            let w = &words[j];
+    // Word beginnings in order. From letter i, every word from the first one reached there
+    // on may be skipped, so the words reached with letters[..i] spelt are those from low[i]
+    // on; a word's prefix that spells letters[i..i + k] reaches the next word with i + k.
+    let (n, l) = (words.len(), letters.len());
+    let mut low = [usize::MAX; 17];
+    low[0] = 0;
+    for i in 0..l {
+        if low[i] > n {
+            continue;
+        }
+        for (j, &(a, e)) in words.iter().enumerate().skip(low[i]) {
             let mut k = 0;
-            while k < w.len() && i + k < letters.len() && w[k] == letters[i + k] {
+            while a + k < e && i + k < l && chars[a + k] == letters[i + k] {
                 k += 1;
-                reach[i + k][j + 1] = true;
+                low[i + k] = low[i + k].min(j + 1);
             }
         }
     }
-    reach[letters.len()].iter().any(|&r| r)
+    low[l] <= n
 }
 
 #[cfg(test)]
 mod tests {
     use super::{initials_fit, initials_spell};
+
+    /// The reading `initials_fit` replaced (a table of booleans over letters and words): the
+    /// oracle of its spans of reached words.
+    fn initials_fit_table(acronym: &str, name: &str) -> bool {
+        let letters: Vec<char> = crate::normalize::fold(acronym)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        let folded = crate::normalize::fold(name);
+        let words: Vec<Vec<char>> = folded
+            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\''))
+            .map(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .collect::<Vec<char>>()
+            })
+            .filter(|w| !w.is_empty())
+            .take(64)
+            .collect();
+        if letters.is_empty() || letters.len() > 16 {
+            return false;
+        }
+        let mut initials: Vec<char> = words.iter().map(|w| w[0]).collect();
+        let mut matched = 0;
+        for a in &letters {
+            if let Some(k) = initials.iter().position(|b| b == a) {
+                initials.swap_remove(k);
+                matched += 1;
+            }
+        }
+        if 2 * matched >= letters.len() {
+            return true;
+        }
+        let n = words.len();
+        let mut reach = vec![vec![false; n + 1]; letters.len() + 1];
+        reach[0][0] = true;
+        for i in 0..letters.len() {
+            for j in 0..n {
+                if !reach[i][j] {
+                    continue;
+                }
+                reach[i][j + 1] = true;
+                let w = &words[j];
+                let mut k = 0;
+                while k < w.len() && i + k < letters.len() && w[k] == letters[i + k] {
+                    k += 1;
+                    reach[i + k][j + 1] = true;
+                }
+            }
+        }
+        reach[letters.len()].iter().any(|&r| r)
+    }
+
+    #[test]
+    fn initials_fit_agrees_with_the_table() {
+        let acronyms = [
+            "COMANAV", "AES", "USSU-BF", "CEDEAO", "ONU", "PDCI-RDA", "X", "MINUSMA",
+        ];
+        let words = [
+            "Compagnie",
+            "malienne",
+            "de",
+            "navigation",
+            "Union",
+            "des",
+            "sports",
+            "du",
+            "Burkina",
+            "Faso",
+            "Mission",
+            "multidimensionnelle",
+            "intégrée",
+            "l'Afrique",
+            "Ouest",
+            "États",
+            "Sahel",
+            "Côte-d'Ivoire",
+            "nations",
+            "unies",
+            "comanav",
+            "Xénon",
+            "Parti",
+        ];
+        let mut seed = 0x1234_5678_9abc_def1u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let acr = acronyms[(seed % acronyms.len() as u64) as usize];
+            let n = (seed >> 8) % 9;
+            let name: Vec<&str> = (0..n)
+                .map(|k| words[((seed >> (12 + 5 * k)) % words.len() as u64) as usize])
+                .collect();
+            let name = name.join(" ");
+            assert_eq!(
+                initials_fit(acr, &name),
+                initials_fit_table(acr, &name),
+                "{acr} {name}"
+            );
+        }
+    }
 
     #[test]
     fn initials_that_spell_an_acronym() {
