@@ -1504,6 +1504,20 @@ mod tests {
         lo
     }
 
+    /// A text of fewer than `most` pieces drawn from `pieces` by a xorshift sequence.
+    fn random_text(seed: &mut u64, pieces: &[&str], most: u64) -> String {
+        let mut next = || {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            *seed
+        };
+        let n = next() % most;
+        (0..n)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect()
+    }
+
     /// The char-by-char reading `scan_to_mark` replaced: the oracle of its byte search.
     fn scan_chars(text: &str, from: usize, limit: usize) -> (usize, bool) {
         let limit = limit.min(text.len());
@@ -1528,16 +1542,7 @@ mod tests {
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..3000 {
-            let mut text = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            for _ in 0..(seed % 40) as usize {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let text = random_text(&mut seed, &pieces, 40);
             for from in (0..=text.len()).filter(|&a| text.is_char_boundary(a)) {
                 for limit in from.saturating_sub(2)..text.len() + 6 {
                     assert_eq!(
@@ -1581,13 +1586,7 @@ mod tests {
         ];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 160) as usize {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let text = random_text(&mut seed, &pieces, 160);
             for at in (0..=text.len()).filter(|&a| text.is_char_boundary(a)) {
                 assert_eq!(
                     sentence_start(&text, at),
@@ -1595,7 +1594,6 @@ mod tests {
                     "{text:?} at {at}"
                 );
             }
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
         }
     }
 
