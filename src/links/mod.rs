@@ -24,6 +24,7 @@ use std::borrow::Cow;
 mod acronyms;
 mod offices;
 mod persons;
+mod pronouns;
 mod quotes;
 mod text;
 
@@ -113,6 +114,16 @@ pub enum Gender {
     Masculine,
     /// « Mme Diarra », « la ministre », « Aminata ».
     Feminine,
+}
+
+impl Gender {
+    /// The other gender.
+    pub(crate) fn other(self) -> Gender {
+        match self {
+            Gender::Masculine => Gender::Feminine,
+            Gender::Feminine => Gender::Masculine,
+        }
+    }
 }
 
 /// What a person belongs to: a country (ISO 3166-1 alpha-2) or an organisation (its canonical

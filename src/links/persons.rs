@@ -95,7 +95,7 @@ pub(crate) fn cluster(view: &View<'_>, entities: &mut [Entity], lex: &Lexicon) -
                 let agreeing: Vec<usize> = cands
                     .iter()
                     .copied()
-                    .filter(|&p| genders[p] != Some(other(g)))
+                    .filter(|&p| genders[p] != Some(g.other()))
                     .collect();
                 if !agreeing.is_empty() {
                     cands = agreeing;
@@ -403,13 +403,6 @@ fn epicene(noun: &str) -> bool {
             | "avocat"
             | "capitaine"
     )
-}
-
-fn other(g: Gender) -> Gender {
-    match g {
-        Gender::Masculine => Gender::Feminine,
-        Gender::Feminine => Gender::Masculine,
-    }
 }
 
 /// A person's gender from its mentions: an honorific before one, else the first name of its

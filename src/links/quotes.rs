@@ -19,7 +19,7 @@
 //! one between (« « … », dit-il. « … » ») continues it (`continued`). Nothing else is guessed:
 //! a quotation with no cue has no speaker.
 
-use super::text::{fold, View};
+use super::text::{fold, sentence_start, View};
 use super::{Gender, Person, Quote, Relation, Speaker};
 use crate::entity::{Entity, Kind, Value};
 use crate::fxhash::FxSet;
@@ -1223,49 +1223,8 @@ impl Ctx<'_> {
         cue_start: usize,
         cue_end: usize,
     ) -> Option<Speaker> {
-        let text = self.text();
-        // The paragraph and the one before, but no more than 1,200 bytes back: a text with no
-        // line breaks is one paragraph.
-        let window = paragraph_start(text, paragraph_start(text, open).saturating_sub(1))
-            .max(open.saturating_sub(1200));
-        let k = self.mentions.partition_point(|&(s, _)| s < open);
-        // The persons of the window, the last mentioned first, with that last mention.
-        let mut seen: Vec<(usize, usize)> = Vec::new();
-        for &(at, p) in self.mentions[..k]
-            .iter()
-            .rev()
-            .take_while(|&&(s, _)| s >= window)
-        {
-            if !seen.iter().any(|&(_, q)| q == p) {
-                seen.push((at, p));
-            }
-            if seen.len() == 8 {
-                break;
-            }
-        }
-        // The last one whose gender agrees; one whose gender nothing tells only when no other
-        // person of the window could be meant (« Okey Ndibe », then « a-t-elle déclaré »: no
-        // one rather than him).
-        let mut found = None;
-        for (n, &(at, cand)) in seen.iter().enumerate() {
-            match self.persons[cand].gender {
-                Some(x) if x == g => {
-                    found = Some((at, cand));
-                    break;
-                }
-                Some(_) => continue,
-                None => {
-                    // Near, too: within the sentence or two before the quotation.
-                    let alone = seen
-                        .iter()
-                        .enumerate()
-                        .all(|(m, &(_, o))| m == n || self.persons[o].gender == Some(other(g)));
-                    found = (alone && open - at <= 400).then_some((at, cand));
-                    break;
-                }
-            }
-        }
-        let (at, p) = found?;
+        let (at, p) =
+            super::pronouns::antecedent(self.text(), self.mentions, self.persons, open, g)?;
         // Not a mention among several persons the pronoun could be (« entre Gbagbo, Bédié et
         // Ouattara »).
         if self.coordinated(at, g) {
@@ -1293,7 +1252,7 @@ impl Ctx<'_> {
         let agrees = |j: usize| {
             es[j].kind == Kind::Person
                 && self.person_of[j] != self.person_of[i]
-                && self.person_of[j].is_some_and(|p| self.persons[p].gender != Some(other(g)))
+                && self.person_of[j].is_some_and(|p| self.persons[p].gender != Some(g.other()))
         };
         let joined = |a: usize, b: usize| {
             es[b].start - es[a].end <= 8
@@ -1304,13 +1263,6 @@ impl Ctx<'_> {
         };
         (i > 0 && agrees(i - 1) && joined(i - 1, i))
             || (i + 1 < es.len() && agrees(i + 1) && joined(i, i + 1))
-    }
-}
-
-fn other(g: Gender) -> Gender {
-    match g {
-        Gender::Masculine => Gender::Feminine,
-        Gender::Feminine => Gender::Masculine,
     }
 }
 
@@ -1397,69 +1349,6 @@ fn scan_to_mark(text: &str, from: usize, limit: usize) -> (usize, bool) {
     (stop, stop == text.len())
 }
 
-/// The start of the sentence that holds byte `at`: after the last « . », « ! », « ? » followed
-/// by a space, or a line break, or a closing quotation mark, at most 400 bytes back.
-fn sentence_start(text: &str, at: usize) -> usize {
-    let mut lo = at.saturating_sub(400);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let s = &text[lo..at];
-    let b = s.as_bytes();
-    // The last line break or closing mark (» is C2 BB, ” is E2 80 9D): the sentence starts
-    // after it at the latest.
-    let mut floor = 0;
-    let mut end = b.len();
-    while let Some(p) = memchr::memrchr3(b'\n', 0xBB, 0x9D, &b[..end]) {
-        let mark = match b[p] {
-            b'\n' => true,
-            0xBB => p >= 1 && b[p - 1] == 0xC2,
-            _ => p >= 2 && b[p - 2] == 0xE2 && b[p - 1] == 0x80,
-        };
-        if mark {
-            floor = p + 1;
-            break;
-        }
-        end = p;
-    }
-    // The last « . », « ! » or « ? » after it that white space follows, unless it is an
-    // abbreviation's period (« M. Novak »).
-    let mut end = b.len();
-    while let Some(p) = memchr::memrchr3(b'.', b'!', b'?', &b[floor..end]) {
-        let p = floor + p;
-        end = p;
-        if !s[p + 1..].chars().next().is_some_and(char::is_whitespace) {
-            continue;
-        }
-        let word = s[..p]
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
-        if !matches!(word, "M" | "MM" | "Mme" | "Dr" | "Pr" | "Me" | "Mgr" | "St")
-            && word.chars().count() > 1
-        {
-            return lo + p + 1;
-        }
-    }
-    lo + floor
-}
-
-/// The start of the paragraph (after the last line break) that holds byte `at`, looking back
-/// at most 4,000 bytes (a longer paragraph starts there, for the pronouns' window).
-fn paragraph_start(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let mut lo = at.saturating_sub(4000);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    // Skip the blank lines just before.
-    let head = text[lo..at].trim_end_matches(['\n', '\r', ' ']);
-    head.rfind('\n').map_or(lo, |p| lo + p + 1)
-}
-
 /// The span of the quoted words of a quotation found in `text` (for the tests).
 #[cfg(test)]
 fn spans(text: &str) -> Vec<&str> {
@@ -1472,51 +1361,6 @@ fn spans(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The char-by-char reading `sentence_start` replaced: the oracle of its byte search.
-    fn sentence_start_chars(text: &str, at: usize) -> usize {
-        let mut lo = at.saturating_sub(400);
-        while !text.is_char_boundary(lo) {
-            lo += 1;
-        }
-        let s = &text[lo..at];
-        for (k, c) in s.char_indices().rev() {
-            if c == '\n' || c == '»' || c == '”' {
-                return lo + k + c.len_utf8();
-            }
-            if !c.is_whitespace() {
-                continue;
-            }
-            let before = &s[..k];
-            if !before.ends_with(['.', '!', '?']) {
-                continue;
-            }
-            let word = before[..before.len() - 1]
-                .rsplit(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("");
-            if !matches!(word, "M" | "MM" | "Mme" | "Dr" | "Pr" | "Me" | "Mgr" | "St")
-                && word.chars().count() > 1
-            {
-                return lo + k;
-            }
-        }
-        lo
-    }
-
-    /// A text of fewer than `most` pieces drawn from `pieces` by a xorshift sequence.
-    fn random_text(seed: &mut u64, pieces: &[&str], most: u64) -> String {
-        let mut next = || {
-            *seed ^= *seed << 13;
-            *seed ^= *seed >> 7;
-            *seed ^= *seed << 17;
-            *seed
-        };
-        let n = next() % most;
-        (0..n)
-            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-            .collect()
-    }
 
     /// The char-by-char reading `scan_to_mark` replaced: the oracle of its byte search.
     fn scan_chars(text: &str, from: usize, limit: usize) -> (usize, bool) {
@@ -1542,7 +1386,7 @@ mod tests {
         ];
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         for _ in 0..3000 {
-            let text = random_text(&mut seed, &pieces, 40);
+            let text = crate::links::text::random_text(&mut seed, &pieces, 40);
             for from in (0..=text.len()).filter(|&a| text.is_char_boundary(a)) {
                 for limit in from.saturating_sub(2)..text.len() + 6 {
                     assert_eq!(
@@ -1551,48 +1395,6 @@ mod tests {
                         "{text:?} from {from} limit {limit}"
                     );
                 }
-            }
-        }
-    }
-
-    #[test]
-    fn sentence_start_agrees_with_the_char_reading() {
-        // Pieces that make and unmake sentence ends, drawn by a fixed pseudo-random sequence.
-        let pieces = [
-            "Il",
-            " ",
-            "a dit",
-            ". ",
-            "M. ",
-            "Mme",
-            ".",
-            "!",
-            "?",
-            "\n",
-            "»",
-            "”",
-            "“",
-            "«",
-            "\u{a0}",
-            "\u{202f}",
-            "é",
-            "x",
-            "Dr. ",
-            "ok.\u{a0}",
-            "«\u{a0}",
-            " ?",
-            "…",
-            "\u{2029}",
-        ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..3000 {
-            let text = random_text(&mut seed, &pieces, 160);
-            for at in (0..=text.len()).filter(|&a| text.is_char_boundary(a)) {
-                assert_eq!(
-                    sentence_start(&text, at),
-                    sentence_start_chars(&text, at),
-                    "{text:?} at {at}"
-                );
             }
         }
     }
