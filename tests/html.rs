@@ -223,10 +223,54 @@ fn seed_page() {
     assert_eq!(page.matches("<a class=\"spk\"").count(), 2);
     assert!(page.contains("Confédération des États du Sahel"));
     assert!(page.contains("<aside class=\"panel\""));
-    // The page, for tools/html/screenshot.sh and for a look.
+    keep("seed.html", &page);
+}
+
+/// Writes `page` under `target/tmp/html/`, for tools/html/screenshot.sh and for a look.
+fn keep(name: &str, page: &str) {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("html");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("seed.html"), &page).unwrap();
+    std::fs::write(dir.join(name), page).unwrap();
+}
+
+/// The first documents of the raw news corpus, when `../shared` is there, on one page: one
+/// section and one table-of-contents entry each.
+#[test]
+fn corpus_page() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpora/news-raw-fr.jsonl"
+    );
+    let Ok(corpus) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: no {path}");
+        return;
+    };
+    let lines: Vec<serde_json::Value> = corpus
+        .lines()
+        .take(6)
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let docs: Vec<(String, String, Document)> = lines
+        .iter()
+        .map(|v| {
+            let text = v["text"].as_str().unwrap().to_string();
+            let doc = Extractor::default().analyse(&text);
+            (v["id"].as_str().unwrap().to_string(), text, doc)
+        })
+        .collect();
+    let list: Vec<(&str, &str, &Document)> = docs
+        .iter()
+        .map(|(i, t, d)| (i.as_str(), t.as_str(), d))
+        .collect();
+    let page = page("news-raw-fr.jsonl", &list);
+    check_well_formed(&page);
+    for (n, (id, text, doc)) in list.iter().enumerate() {
+        check_section(&page, n + 1, text, doc);
+        assert!(page.contains(&escaped(id)));
+    }
+    assert_eq!(page.matches("<section class=\"doc\"").count(), list.len());
+    assert_eq!(page.matches("<nav class=\"toc\"").count(), 1);
+    keep("news.html", &page);
 }
 
 const ADVERSARIAL: &[&str] = &[
@@ -254,6 +298,7 @@ fn adversarial_texts() {
         .map(|(t, d)| ("<id \"&'>", *t, d))
         .collect();
     let page = page("<title> & \"quotes\"", &list);
+    keep("adversarial.html", &page);
     check_well_formed(&page);
     for (n, (_, text, doc)) in list.iter().enumerate() {
         check_section(&page, n + 1, text, doc);
@@ -282,8 +327,8 @@ fn adversarial_texts() {
         .find("<q class=\"q\" id=\"d4-q0\"")
         .expect("the quote of text 4");
     let q_end = q + page[q..].find("</q>").unwrap();
-    assert!(page[q..q_end].contains("<mark class=\"e k-cty\""));
-    assert!(page[q..q_end].contains("<mark class=\"e k-per\""));
+    assert!(page[q..q_end].contains("<mark class=\"e k-cty"));
+    assert!(page[q..q_end].contains("<mark class=\"e k-per"));
 }
 
 /// Documents whose offsets do not fit their text (a deserialised `Document` can say

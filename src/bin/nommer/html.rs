@@ -11,7 +11,9 @@
 //! (`& < > " '`, control characters made visible, non-characters replaced), and every offset
 //! is checked against the text before use, so any [`Document`] gives a well-formed page.
 
-use nommer::{Affiliation, Document, Entity, Kind, Place, Ref, RelationKind, Source, Value};
+use nommer::{
+    Affiliation, Document, Entity, Gender, Kind, Place, Ref, RelationKind, Source, Value,
+};
 use std::io::{self, Write};
 
 /// One document of the page.
@@ -111,7 +113,7 @@ const CSS: &str = r#"
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--paper);color:var(--ink);font:16px/1.5 var(--sans);display:flex;flex-direction:column;min-height:100vh}
 .page-head{order:0;background:#1f2433;color:#f4f2ec;padding:1.4rem clamp(1rem,4vw,3rem) 1.2rem}
-.page-head h1{margin:0;font:700 1.45rem/1.2 var(--sans);letter-spacing:-.01em}
+.page-head h1{margin:0;font:700 1.45rem/1.2 var(--sans);letter-spacing:-.01em;overflow-wrap:anywhere}
 .page-head h1 small{font-weight:400;color:#b9bccb;font-size:.8em;margin-left:.4em}
 .page-head p{margin:.35rem 0 0;color:#c9ccd8;font-size:.9rem;max-width:60rem}
 .legend{list-style:none;margin:.9rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.4rem .5rem}
@@ -141,6 +143,7 @@ main{order:2;flex:1;padding:1.2rem clamp(.6rem,3vw,3rem) 2rem}
 mark.e{background:var(--bg);color:inherit;border-radius:.28em;padding:.1em .25em .05em;border-bottom:2px solid var(--fg);-webkit-box-decoration-break:clone;box-decoration-break:clone;unicode-bidi:isolate}
 mark.e::after{content:var(--l);font:600 .62rem/1 var(--sans);letter-spacing:.03em;color:var(--fg);margin-left:.35em;vertical-align:.12em;white-space:nowrap;display:inline-block;max-width:18em;overflow:hidden;text-overflow:ellipsis}
 mark.e[data-v]::after{content:var(--l) " · " attr(data-v)}
+mark.e.short{white-space:nowrap}
 mark.e.warn{border-bottom-style:dotted}
 mark.e.warn::before{content:"⚠ ";color:#a0223a;font-size:.8em}
 .k-per{--bg:#e1e8ff;--fg:#2a3f9d;--l:"personne"}
@@ -186,7 +189,7 @@ details.rel li b{color:var(--ink);font-weight:600}
 .none{color:var(--mute);font-style:italic}
 a:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 @media (max-width:62rem){.doc-body.with-panel{grid-template-columns:minmax(0,1fr)}.panel{border-left:0;border-top:1px solid var(--line)}.text{max-width:none}}
-@media (max-width:30rem){body{font-size:15px}.text{font-size:1.02rem;line-height:1.95;padding:1rem .9rem}.doc-head{padding:.8rem .9rem}.doc{border-radius:.5rem}main{padding:.6rem .4rem}}
+@media (max-width:30rem){body{font-size:15px}.page-head h1{font-size:1.15rem}.page-head p{display:none}.legend li{font-size:.75rem}.text{font-size:1.02rem;line-height:1.95;padding:1rem .9rem}.doc-head{padding:.8rem .9rem}.doc{border-radius:.5rem}main{padding:.6rem .4rem}}
 @media print{body{background:#fff;display:block;font-size:10pt}.toc{display:none}.page-head{background:none;color:#000;border-bottom:2px solid #000;padding:0 0 .5rem}.page-head p{color:#333}
 .doc{box-shadow:none;border:0;break-before:page;max-width:none}.doc:first-child{break-before:auto}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}.doc-body.with-panel{grid-template-columns:minmax(0,1fr) 16rem}
@@ -584,6 +587,10 @@ fn mark(out: &mut dyn Write, e: &Entity, i: usize, number: usize) -> io::Result<
     write!(out, "<mark class=\"e {}", s.class)?;
     if e.warning().is_some() {
         out.write_all(b" warn")?;
+    }
+    // A short entity keeps its label on its line; a long one may wrap.
+    if e.text().chars().nth(24).is_none() && !e.text().contains(is_break) {
+        out.write_all(b" short")?;
     }
     write!(out, "\" id=\"d{number}-e{i}\"")?;
     let value = value_text(e.value());
