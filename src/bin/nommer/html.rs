@@ -684,11 +684,17 @@ fn panel(out: &mut dyn Write, doc: &Document, number: usize) -> io::Result<()> {
                 None => escape(out, p.name(), Mode::Text)?,
             }
             let n = p.mentions().len();
-            write!(
-                out,
-                "<span class=\"tag\">{n} mention{}</span></div>",
-                plural(n)
-            )?;
+            out.write_all(b"<span class=\"tag\" title=\"")?;
+            for (k, m) in p.mentions().iter().enumerate() {
+                out.write_all(if k == 0 { b"" } else { b", " })?;
+                escape(out, m.text(), Mode::Attr)?;
+            }
+            let gender = match p.gender() {
+                Some(Gender::Masculine) => "masc. \u{b7} ",
+                Some(Gender::Feminine) => "fém. \u{b7} ",
+                None => "",
+            };
+            write!(out, "\">{gender}{n} mention{}</span></div>", plural(n))?;
             if !p.titles().is_empty() {
                 out.write_all(b"<ul class=\"chips\" aria-label=\"Titres\">")?;
                 for (k, t) in p.titles().iter().enumerate() {
