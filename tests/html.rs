@@ -130,8 +130,11 @@ fn escaped(s: &str) -> String {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push_str("<br>"),
             '\t' => out.push('\t'),
-            c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap()),
-            '\u{7f}' => out.push('\u{2421}'),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str("<span class=\"ctl\">^");
+                out.push(char::from(c as u8 ^ 0x40));
+                out.push_str("</span>");
+            }
             '\u{80}'..='\u{9f}' | '\u{fdd0}'..='\u{fdef}' => out.push('\u{fffd}'),
             c if (c as u32) & 0xfffe == 0xfffe => out.push('\u{fffd}'),
             c => out.push(c),

@@ -130,7 +130,7 @@ main{order:2;flex:1;padding:1.2rem clamp(.6rem,3vw,3rem) 2rem}
 .doc{background:var(--card);border:1px solid var(--line);border-radius:.8rem;box-shadow:0 1px 2px rgba(20,20,40,.05),0 6px 24px rgba(20,20,40,.04);margin:0 auto 1.6rem;max-width:82rem;overflow:hidden}
 .doc-head{padding:1rem 1.4rem .8rem;border-bottom:1px solid var(--line);background:linear-gradient(#fff,#fcfbf8)}
 .doc-head h2{margin:0;font:650 1.05rem/1.3 var(--sans);display:flex;gap:.6rem;align-items:baseline;flex-wrap:wrap}
-.doc-head .num{color:var(--mute);font-weight:500;font-variant-numeric:tabular-nums}
+.doc-head .num{color:#fff;background:#1f2433;border-radius:.35em;padding:.05em .45em;font-size:.85em;font-weight:600;font-variant-numeric:tabular-nums}
 .doc-head .id{overflow-wrap:anywhere}
 .doc-head .meta{margin:.25rem 0 .55rem;color:var(--mute);font-size:.85rem}
 .counts{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.35rem}
@@ -140,9 +140,12 @@ main{order:2;flex:1;padding:1.2rem clamp(.6rem,3vw,3rem) 2rem}
 .text{padding:1.3rem clamp(1rem,3vw,2.4rem) 1.6rem;font:1.08rem/2.05 var(--serif);max-width:50rem;hyphens:auto;overflow-wrap:break-word}
 .text p{margin:0 0 .9em}
 .text p.empty{color:var(--mute);font:italic .95rem var(--sans)}
+mark.e:hover{filter:saturate(1.6)}
 mark.e{background:var(--bg);color:inherit;border-radius:.28em;padding:.1em .25em .05em;border-bottom:2px solid var(--fg);-webkit-box-decoration-break:clone;box-decoration-break:clone;unicode-bidi:isolate}
-mark.e::after{content:var(--l);font:600 .62rem/1 var(--sans);letter-spacing:.03em;color:var(--fg);margin-left:.35em;vertical-align:.12em;white-space:nowrap;display:inline-block;max-width:18em;overflow:hidden;text-overflow:ellipsis}
+mark.e::after{content:var(--l);font:600 .64rem/1 var(--sans);letter-spacing:.03em;color:var(--fg);margin-left:.35em;vertical-align:.12em;white-space:nowrap;display:inline-block;max-width:18em;overflow:hidden;text-overflow:ellipsis}
 mark.e[data-v]::after{content:var(--l) " · " attr(data-v)}
+.ctl{font:600 .7em/1 "DejaVu Sans Mono",ui-monospace,monospace;color:#9c1f37;border:1px solid #e6b8c0;border-radius:.2em;padding:0 .15em;margin:0 .05em}
+mark.e:target{outline:2px solid var(--fg);outline-offset:1px}
 mark.e.short{white-space:nowrap}
 mark.e.warn{border-bottom-style:dotted}
 mark.e.warn::before{content:"⚠ ";color:#a0223a;font-size:.8em}
@@ -163,6 +166,7 @@ q.q:target{background:#fde9a8}
 a.spk{font:600 .68rem/1 var(--sans);color:#5b4714;background:#efe6cc;border-radius:999px;padding:.2em .55em;margin-left:.3em;text-decoration:none;vertical-align:.15em;white-space:nowrap}
 a.spk::before{content:"— "}
 .panel{border-left:1px solid var(--line);background:#faf9f5;padding:1.1rem 1.2rem 1.4rem;font-size:.9rem}
+@media (min-width:62.01rem){.panel>.sticky{position:sticky;top:.8rem;max-height:calc(100vh - 1.6rem);overflow:auto;scrollbar-width:thin}}
 .panel h3{font:650 .78rem var(--sans);text-transform:uppercase;letter-spacing:.08em;color:var(--mute);margin:0 0 .5rem;display:flex;justify-content:space-between}
 .part+.part{margin-top:1.3rem}
 .panel ol,.panel ul{list-style:none;margin:0;padding:0}
@@ -193,7 +197,7 @@ a:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 @media print{body{background:#fff;display:block;font-size:10pt}.toc{display:none}.page-head{background:none;color:#000;border-bottom:2px solid #000;padding:0 0 .5rem}.page-head p{color:#333}
 .doc{box-shadow:none;border:0;break-before:page;max-width:none}.doc:first-child{break-before:auto}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}.doc-body.with-panel{grid-template-columns:minmax(0,1fr) 16rem}
-.person,.quote{break-inside:avoid}.quote blockquote{display:block;-webkit-line-clamp:none}a{color:inherit}}
+.panel>.sticky{position:static;max-height:none;overflow:visible}.person,.quote{break-inside:avoid}.quote blockquote{display:block;-webkit-line-clamp:none}a{color:inherit}}
 "#;
 
 /// Writes `<!DOCTYPE html>…<body>` with the styles and the legend.
@@ -666,7 +670,9 @@ fn affiliation(out: &mut dyn Write, doc: &Document, a: &Affiliation) -> io::Resu
 
 /// Writes the panel of the document layer: persons, quotations, acronyms, relations.
 fn panel(out: &mut dyn Write, doc: &Document, number: usize) -> io::Result<()> {
-    out.write_all(b"<aside class=\"panel\" aria-label=\"Qui est qui, qui a dit quoi\">\n")?;
+    out.write_all(
+        b"<aside class=\"panel\" aria-label=\"Qui est qui, qui a dit quoi\"><div class=\"sticky\">\n",
+    )?;
     if !doc.persons().is_empty() {
         write!(
             out,
@@ -790,7 +796,7 @@ fn panel(out: &mut dyn Write, doc: &Document, number: usize) -> io::Result<()> {
         }
         out.write_all(b"</ul></details></div>\n")?;
     }
-    out.write_all(b"</aside>\n")
+    out.write_all(b"</div></aside>\n")
 }
 
 /// What a relation kind says, in French.
@@ -837,12 +843,11 @@ enum Mode {
 }
 
 /// Writes `s` escaped for HTML: `& < > " '` as references, line breaks as `<br>` (text) or
-/// spaces (attributes), other control characters as their visible pictures (U+2400…), C1
-/// controls and non-characters as U+FFFD. Runs of ordinary characters are written as one
+/// spaces (attributes), other control characters in caret notation (`^G`, in a
+/// `<span class="ctl">` in text), C1 controls and non-characters as U+FFFD. Runs of ordinary characters are written as one
 /// slice.
 fn escape(out: &mut dyn Write, s: &str, mode: Mode) -> io::Result<()> {
     let mut from = 0;
-    let mut buf = [0u8; 4];
     for (i, c) in s.char_indices() {
         let rep: &[u8] = match c {
             '&' => b"&amp;",
@@ -856,11 +861,20 @@ fn escape(out: &mut dyn Write, s: &str, mode: Mode) -> io::Result<()> {
                 Mode::Text => b"<br>",
                 Mode::Attr => b" ",
             },
-            '\0'..='\x1f' => char::from_u32(0x2400 + c as u32)
-                .unwrap_or('\u{fffd}')
-                .encode_utf8(&mut buf)
-                .as_bytes(),
-            '\x7f' => "\u{2421}".as_bytes(),
+            '\0'..='\x1f' | '\x7f' => {
+                // Caret notation (^G, ^?), which every font can show.
+                out.write_all(&s.as_bytes()[from..i])?;
+                let caret = [b'^', (c as u8) ^ 0x40];
+                if mode == Mode::Text {
+                    out.write_all(b"<span class=\"ctl\">")?;
+                    out.write_all(&caret)?;
+                    out.write_all(b"</span>")?;
+                } else {
+                    out.write_all(&caret)?;
+                }
+                from = i + 1;
+                continue;
+            }
             '\u{80}'..='\u{9f}' | '\u{fdd0}'..='\u{fdef}' => "\u{fffd}".as_bytes(),
             c if (c as u32) & 0xfffe == 0xfffe => "\u{fffd}".as_bytes(),
             _ => continue,
@@ -885,7 +899,11 @@ mod tests {
     #[test]
     fn escapes_markup_and_controls() {
         assert_eq!(esc("a<b>&\"'", Mode::Text), "a&lt;b&gt;&amp;&quot;&#39;");
-        assert_eq!(esc("x\u{7}y\0", Mode::Text), "x\u{2407}y\u{2400}");
+        assert_eq!(
+            esc("x\u{7}y\0\u{7f}", Mode::Text),
+            "x<span class=\"ctl\">^G</span>y<span class=\"ctl\">^@</span><span class=\"ctl\">^?</span>"
+        );
+        assert_eq!(esc("\u{1b}[31m", Mode::Attr), "^[[31m");
         assert_eq!(esc("a\r\nb\nc", Mode::Text), "a<br>b<br>c");
         assert_eq!(esc("a\r\nb", Mode::Attr), "a b");
         assert_eq!(
