@@ -4,7 +4,6 @@
 //! on adversarial texts and documents.
 
 #[path = "../src/bin/nommer/html.rs"]
-#[allow(dead_code)]
 mod html;
 
 use nommer::{Document, Entity, Extractor, Kind, Place};

@@ -26,10 +26,10 @@ pub struct Page<'a> {
     pub doc: &'a Document,
 }
 
-/// How one kind (a location: one subtype) looks: CSS class, short label, legend name.
+/// How one kind (a location: one subtype) looks: its CSS class (whose rule in [`CSS`] gives
+/// its colours and its short label) and its name in the legend.
 struct Style {
     class: &'static str,
-    label: &'static str,
     name: &'static str,
 }
 
@@ -37,52 +37,42 @@ struct Style {
 const STYLES: [Style; 10] = [
     Style {
         class: "k-per",
-        label: "personne",
         name: "Personne",
     },
     Style {
         class: "k-tit",
-        label: "titre",
         name: "Titre, fonction",
     },
     Style {
         class: "k-cty",
-        label: "pays",
         name: "Pays",
     },
     Style {
         class: "k-cit",
-        label: "ville",
         name: "Ville",
     },
     Style {
         class: "k-reg",
-        label: "région",
         name: "Région",
     },
     Style {
         class: "k-plc",
-        label: "lieu",
         name: "Autre lieu",
     },
     Style {
         class: "k-org",
-        label: "org.",
         name: "Organisation",
     },
     Style {
         class: "k-dat",
-        label: "date",
         name: "Date",
     },
     Style {
         class: "k-dem",
-        label: "gentilé",
         name: "Gentilé (nationalité)",
     },
     Style {
         class: "k-oth",
-        label: "autre",
         name: "Autre",
     },
 ];
