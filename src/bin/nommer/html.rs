@@ -125,6 +125,7 @@ main{order:2;flex:1;padding:1.2rem clamp(.6rem,3vw,3rem) 2rem}
 .doc-head .meta{margin:.25rem 0 .55rem;color:var(--mute);font-size:.85rem}
 .counts{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.35rem}
 .counts b{font-variant-numeric:tabular-nums}
+.jump{display:none;margin-top:.55rem;font-size:.85rem;color:var(--accent)}
 .doc-body{display:grid;grid-template-columns:minmax(0,1fr)}
 .doc-body.with-panel{grid-template-columns:minmax(0,1fr) minmax(17rem,24rem)}
 .text{padding:1.3rem clamp(1rem,3vw,2.4rem) 1.6rem;font:1.08rem/2.05 var(--serif);max-width:50rem;hyphens:auto;overflow-wrap:break-word}
@@ -182,10 +183,10 @@ details.rel li{font-size:.8rem;margin:.25rem 0;color:var(--mute)}
 details.rel li b{color:var(--ink);font-weight:600}
 .none{color:var(--mute);font-style:italic}
 a:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
-@media (max-width:62rem){.doc-body.with-panel{grid-template-columns:minmax(0,1fr)}.panel{border-left:0;border-top:1px solid var(--line)}.text{max-width:none}}
+@media (max-width:62rem){.jump{display:inline-block}.doc-body.with-panel{grid-template-columns:minmax(0,1fr)}.panel{border-left:0;border-top:1px solid var(--line)}.text{max-width:none}}
 @media (max-width:30rem){body{font-size:15px}.page-head h1{font-size:1.15rem}.page-head p{display:none}.legend li{font-size:.75rem}.text{font-size:1.02rem;line-height:1.95;padding:1rem .9rem}.doc-head{padding:.8rem .9rem}.doc{border-radius:.5rem}main{padding:.6rem .4rem}}
 @media print{body{background:#fff;display:block;font-size:10pt}.toc{display:none}.page-head{background:none;color:#000;border-bottom:2px solid #000;padding:0 0 .5rem}.page-head p{color:#333}
-.doc{box-shadow:none;border:0;break-before:page;max-width:none}.doc:first-child{break-before:auto}
+.jump{display:none}.doc{box-shadow:none;border:0;break-before:page;max-width:none}.doc:first-child{break-before:auto}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}.doc-body.with-panel{grid-template-columns:minmax(0,1fr) 16rem}
 .panel>.sticky{position:static;max-height:none;overflow:visible}.person,.quote{break-inside:avoid}.quote blockquote{display:block;-webkit-line-clamp:none}a{color:inherit}}
 "#;
@@ -310,7 +311,15 @@ pub fn section(out: &mut dyn Write, page: &Page, number: usize) -> io::Result<()
             )?;
         }
     }
-    out.write_all(b"</ul></header>\n")?;
+    out.write_all(b"</ul>")?;
+    if layer {
+        // Shown when the panel is under the text (narrow screens).
+        write!(
+            out,
+            "<a class=\"jump\" href=\"#d{number}-panel\">Qui est qui, qui a dit quoi \u{2193}</a>"
+        )?;
+    }
+    out.write_all(b"</header>\n")?;
     write!(
         out,
         "<div class=\"doc-body{}\">\n<article class=\"text\" lang=\"fr\">\n",
@@ -660,8 +669,10 @@ fn affiliation(out: &mut dyn Write, doc: &Document, a: &Affiliation) -> io::Resu
 
 /// Writes the panel of the document layer: persons, quotations, acronyms, relations.
 fn panel(out: &mut dyn Write, doc: &Document, number: usize) -> io::Result<()> {
-    out.write_all(
-        b"<aside class=\"panel\" aria-label=\"Qui est qui, qui a dit quoi\"><div class=\"sticky\">\n",
+    writeln!(
+        out,
+        "<aside class=\"panel\" id=\"d{number}-panel\" aria-label=\"Qui est qui, qui a dit quoi\">\
+         <div class=\"sticky\">",
     )?;
     if !doc.persons().is_empty() {
         write!(
