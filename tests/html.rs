@@ -96,6 +96,18 @@ fn check_well_formed(page: &str) -> Vec<String> {
         }
     }
     assert!(stack.is_empty(), "unclosed: {stack:?}");
+    let mut ids = std::collections::HashSet::new();
+    for (at, _) in page.match_indices(" id=\"") {
+        let id = page[at + 5..].split('"').next().unwrap();
+        assert!(ids.insert(id), "id {id:?} given twice");
+    }
+    for (at, _) in page.match_indices(" href=\"#") {
+        let id = page[at + 8..].split('"').next().unwrap();
+        assert!(
+            page.contains(&format!(" id=\"{id}\"")),
+            "a link to no id: #{id}"
+        );
+    }
     tags
 }
 
@@ -352,9 +364,9 @@ fn documents_that_do_not_fit_their_text() {
     let bad = [
         (
             vec![
-                e("person", 0, 11),
-                e("title", 17, 37),
-                e("location", 30, 32),
+                e("person", 0, 12),
+                e("title", 17, 33),
+                e("location", 29, 33),
             ],
             vec![q(16, 50)],
         ),
@@ -368,6 +380,7 @@ fn documents_that_do_not_fit_their_text() {
         ),
         (vec![], vec![q(0, text.len()), q(0, 0)]),
     ];
+    let mut pages = Vec::new();
     for (ents, quotes) in bad {
         let json = format!(
             r#"{{"entities":[{}],"quotes":[{}],"persons":[{{"name":"<P>","mentions":[{{"entity":99,"start":0,"end":1,"char_start":0,"char_end":1,"text":"É"}}],"titles":[],"affiliation":{{"country":"ZZ"}}}}],"relations":[{{"kind":"person-title","from":{{"person":9}},"to":{{"entity":99}},"evidence":{{"start":0,"end":0,"char_start":0,"char_end":0,"text":"<e>"}}}}]}}"#,
@@ -378,7 +391,22 @@ fn documents_that_do_not_fit_their_text() {
         let page = page("t", &[("id", text, &doc)]);
         check_well_formed(&page);
         assert!(page.contains("&lt;P&gt;") && !page.contains("<P>"));
+        pages.push(page);
     }
+    // The first quotation, over a paragraph break and widened to the title it starts in, is
+    // closed before the break and reopened after it; the title and the country are marked.
+    let first = &pages[0];
+    let q = first.find("<q class=\"q\" id=\"d1-q0\"").unwrap();
+    assert!(first[q..].find("<mark class=\"e k-tit").unwrap() < 60);
+    let cont = first
+        .find("<q class=\"q cont\"")
+        .expect("the quotation goes on");
+    assert!(first[q..cont].contains("</q></p>"));
+    assert_eq!(
+        first.matches("<mark ").count(),
+        2,
+        "the overlapping location is left out"
+    );
 }
 
 /// Texts drawn from pieces that stress the nesting (quotation marks, line breaks, names),

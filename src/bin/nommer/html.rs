@@ -185,7 +185,8 @@ details.rel li b{color:var(--ink);font-weight:600}
 a:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 @media (max-width:62rem){.jump{display:inline-block}.doc-body.with-panel{grid-template-columns:minmax(0,1fr)}.panel{border-left:0;border-top:1px solid var(--line)}.text{max-width:none}}
 @media (max-width:30rem){body{font-size:15px}.page-head h1{font-size:1.15rem}.page-head p{display:none}.legend li{font-size:.75rem}.text{font-size:1.02rem;line-height:1.95;padding:1rem .9rem}.doc-head{padding:.8rem .9rem}.doc{border-radius:.5rem}main{padding:.6rem .4rem}}
-@media print{body{background:#fff;display:block;font-size:10pt}.toc{display:none}.page-head{background:none;color:#000;border-bottom:2px solid #000;padding:0 0 .5rem}.page-head p{color:#333}
+@media print{body{background:#fff;display:block;font-size:10pt}.toc{display:none}.page-head{background:none;color:#000;border-bottom:2px solid #000;padding:0 0 .5rem}.page-head p,.page-head h1 small{color:#333}
+.text{line-height:1.75;max-width:none}
 .jump{display:none}.doc{box-shadow:none;border:0;break-before:page;max-width:none}.doc:first-child{break-before:auto}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}.doc-body.with-panel{grid-template-columns:minmax(0,1fr) 16rem}
 .panel>.sticky{position:static;max-height:none;overflow:visible}.person,.quote{break-inside:avoid}.quote blockquote{display:block;-webkit-line-clamp:none}a{color:inherit}}
@@ -328,7 +329,7 @@ pub fn section(out: &mut dyn Write, page: &Page, number: usize) -> io::Result<()
     write_text(out, text, doc, &ents, &runs, number)?;
     out.write_all(b"</article>\n")?;
     if layer {
-        panel(out, doc, number)?;
+        panel(out, doc, number, &ents, &runs)?;
     }
     out.write_all(b"</div>\n</section>\n")
 }
@@ -668,7 +669,16 @@ fn affiliation(out: &mut dyn Write, doc: &Document, a: &Affiliation) -> io::Resu
 }
 
 /// Writes the panel of the document layer: persons, quotations, acronyms, relations.
-fn panel(out: &mut dyn Write, doc: &Document, number: usize) -> io::Result<()> {
+fn panel(
+    out: &mut dyn Write,
+    doc: &Document,
+    number: usize,
+    ents: &[(usize, usize, usize)],
+    runs: &[QuoteRun],
+) -> io::Result<()> {
+    // Links go only to what the text marks (a document may hold spans that do not fit it).
+    let marked = |i: usize| ents.binary_search_by_key(&i, |e| e.2).is_ok();
+    let quoted = |k: usize| runs.binary_search_by_key(&k, |r| r.quote).is_ok();
     writeln!(
         out,
         "<aside class=\"panel\" id=\"d{number}-panel\" aria-label=\"Qui est qui, qui a dit quoi\">\
@@ -682,7 +692,7 @@ fn panel(out: &mut dyn Write, doc: &Document, number: usize) -> io::Result<()> {
         )?;
         for p in doc.persons() {
             out.write_all(b"<li class=\"person\"><div class=\"pn\">")?;
-            match p.mentions().first() {
+            match p.mentions().iter().find(|m| marked(m.entity())) {
                 Some(m) => {
                     write!(out, "<a href=\"#d{number}-e{}\">", m.entity())?;
                     escape(out, p.name(), Mode::Text)?;
@@ -731,9 +741,20 @@ fn panel(out: &mut dyn Write, doc: &Document, number: usize) -> io::Result<()> {
             doc.quotes().len()
         )?;
         for (k, q) in doc.quotes().iter().enumerate() {
-            write!(out, "<li class=\"quote\" id=\"d{number}-qp{k}\"><blockquote><a href=\"#d{number}-q{k}\">\u{ab}\u{a0}")?;
+            write!(
+                out,
+                "<li class=\"quote\" id=\"d{number}-qp{k}\"><blockquote>"
+            )?;
+            if quoted(k) {
+                write!(out, "<a href=\"#d{number}-q{k}\">")?;
+            }
+            out.write_all("\u{ab}\u{a0}".as_bytes())?;
             escape(out, q.span().text(), Mode::Text)?;
-            out.write_all("\u{a0}\u{bb}</a></blockquote><p class=\"by\">".as_bytes())?;
+            out.write_all("\u{a0}\u{bb}".as_bytes())?;
+            if quoted(k) {
+                out.write_all(b"</a>")?;
+            }
+            out.write_all(b"</blockquote><p class=\"by\">")?;
             match q.speaker() {
                 Some(s) => {
                     out.write_all("\u{2014} <strong>".as_bytes())?;
