@@ -329,6 +329,18 @@ fn adversarial_texts() {
             "toc entry {n}"
         );
     }
+    // The page's totals: a CSS counter a kind, incremented by every mark, shown in the table
+    // of contents written after the sections.
+    let nav = &page[page.find("<nav class=\"toc\"").unwrap()..];
+    for class in [
+        "k-per", "k-tit", "k-cty", "k-cit", "k-reg", "k-plc", "k-org", "k-dat", "k-dem",
+    ] {
+        assert!(page.contains(&format!("mark.{class}{{counter-increment:{class}}}")));
+        assert!(page.contains(&format!(
+            ".totals .{class} b::after{{content:counter({class})}}"
+        )));
+        assert!(nav.contains(&format!("<li class=\"{class}\">")));
+    }
     assert!(!page.contains("<script>") && page.contains("&lt;script&gt;"));
     assert!(page.contains("&lt;title&gt; &amp; &quot;quotes&quot;"));
     assert_eq!(

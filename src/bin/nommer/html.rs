@@ -112,6 +112,7 @@ body{margin:0;background:var(--paper);color:var(--ink);font:16px/1.5 var(--sans)
 .legend li.lq{--bg:#f3efe4;--fg:#6b5a2e}
 .toc{order:1;padding:.8rem clamp(1rem,4vw,3rem);background:#eceae3;border-bottom:1px solid var(--line)}
 .toc h2{font:600 .8rem var(--sans);text-transform:uppercase;letter-spacing:.08em;color:var(--mute);margin:0 0 .4rem}
+.toc .totals{margin-bottom:.8rem}
 .toc ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.3rem}
 .toc a{display:inline-block;min-width:2.2em;text-align:center;padding:.1em .4em;border-radius:.35em;background:#fff;border:1px solid var(--line);color:var(--accent);text-decoration:none;font-size:.85rem}
 .toc a:hover,.toc a:focus{border-color:var(--accent)}
@@ -207,6 +208,20 @@ pub fn head(out: &mut dyn Write, title: &str) -> io::Result<()> {
     escape(out, title, Mode::Attr)?;
     out.write_all(b"</title>\n<style>")?;
     out.write_all(CSS.as_bytes())?;
+    // One CSS counter a kind: the page's totals, shown by the table of contents that `tail`
+    // writes after every section (counters follow the document order).
+    out.write_all(b"body{counter-reset:")?;
+    for s in &STYLES {
+        write!(out, " {}", s.class)?;
+    }
+    out.write_all(b"}\n")?;
+    for s in &STYLES {
+        let c = s.class;
+        writeln!(
+            out,
+            "mark.{c}{{counter-increment:{c}}}.totals .{c} b::after{{content:counter({c})}}"
+        )?;
+    }
     out.write_all(b"</style>\n</head>\n<body>\n<header class=\"page-head\">\n<h1>")?;
     escape(out, title, Mode::Text)?;
     out.write_all(b" <small>entit\xc3\xa9s nomm\xc3\xa9es</small></h1>\n")?;
@@ -228,7 +243,15 @@ pub fn tail(out: &mut dyn Write, count: usize) -> io::Result<()> {
     out.write_all(b"</main>\n")?;
     if count > 1 {
         // Written last (the ids are known only now), shown under the header (`order`).
-        out.write_all(b"<nav class=\"toc\" aria-label=\"Sommaire\"><h2>Sommaire</h2><ol>")?;
+        write!(
+            out,
+            "<nav class=\"toc\" aria-label=\"Sommaire\"><h2>{count} documents \u{b7} entit\u{e9}s \
+             de la page</h2><ul class=\"counts totals\">"
+        )?;
+        for s in &STYLES[..STYLES.len() - 1] {
+            write!(out, "<li class=\"{}\">{} <b></b></li>", s.class, s.name)?;
+        }
+        out.write_all(b"</ul><h2>Sommaire</h2><ol>")?;
         for n in 1..=count {
             write!(out, "<li><a href=\"#d{n}\">{n}</a></li>")?;
         }
