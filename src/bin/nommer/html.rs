@@ -169,7 +169,7 @@ a.spk::before{content:"— "}
 .tag{font-size:.75rem;color:var(--mute);white-space:nowrap}
 .chips{display:flex;flex-wrap:wrap;gap:.25rem;margin-top:.35rem}
 .chip{background:var(--bg);color:var(--fg);border-radius:.3em;padding:.05em .4em;font-size:.8rem}
-.aff{margin-top:.3rem;font-size:.8rem;color:var(--mute)}
+.aff{margin:.3rem 0 0;font-size:.8rem;color:var(--mute)}
 .quote{background:#fff;border:1px solid var(--line);border-left:4px solid #c9b47a;border-radius:.5rem;padding:.5rem .7rem;margin-bottom:.5rem}
 .quote blockquote{margin:0;font:italic .92rem/1.45 var(--serif);display:-webkit-box;-webkit-line-clamp:4;-webkit-box-orient:vertical;overflow:hidden}
 .quote blockquote a{color:inherit;text-decoration:none}
