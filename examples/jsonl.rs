@@ -20,7 +20,7 @@
 use nommer::Extractor;
 use serde::Deserialize;
 
-#[path = "common/output.rs"]
+#[path = "../src/bin/nommer/predictions.rs"]
 mod output;
 use output::{out_entity, OutDoc};
 use std::borrow::Cow;

@@ -33,6 +33,19 @@ const DEFAULT_GAZETTEERS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The gazetteers embedded in the crate, in the order they are loaded: each file's name
+/// (`countries.tsv`…) and its whole content, header comments (source, version, licence)
+/// included.
+///
+/// ```
+/// let (name, content) = nommer::embedded_gazetteers().next().unwrap();
+/// assert_eq!(name, "countries.tsv");
+/// assert!(content.starts_with('#'));
+/// ```
+pub fn embedded_gazetteers() -> impl Iterator<Item = (&'static str, &'static str)> {
+    DEFAULT_GAZETTEERS.iter().copied()
+}
+
 static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
     ExtractorBuilder::new()
         .build()

@@ -120,7 +120,7 @@ pub use date::{Date, DateError};
 pub use document::Document;
 pub use entity::{Entity, Kind, Place, Source, Value};
 pub use error::Error;
-pub use extractor::{Extractor, ExtractorBuilder, Options};
+pub use extractor::{embedded_gazetteers, Extractor, ExtractorBuilder, Options};
 pub use links::{
     Acronym, Affiliation, Gender, Mention, Person, Quote, Ref, Relation, RelationKind, Span,
     Speaker,
