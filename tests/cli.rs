@@ -433,3 +433,35 @@ fn usage_errors_exit_2_and_help_documents_the_exit_codes() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("Exit codes"));
 }
+
+#[test]
+fn a_stream_gets_each_document_back_before_the_next_is_sent() {
+    for jobs in ["1", "2"] {
+        let mut child = nommer()
+            .args([
+                "extract", "--input", "jsonl", "-f", "jsonl", "-j", jobs, "-",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        for i in 0..3 {
+            writeln!(
+                stdin,
+                "{{\"id\": {i}, \"text\": \"Le Mali et la France.\"}}"
+            )
+            .unwrap();
+            stdin.flush().unwrap();
+            // The input stays open: the answer must come all the same.
+            let mut line = String::new();
+            out.read_line(&mut line).unwrap();
+            let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+            assert_eq!(v["id"], i, "jobs {jobs}");
+            assert_eq!(v["nommer"]["entities"].as_array().unwrap().len(), 2);
+        }
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+    }
+}

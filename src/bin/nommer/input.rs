@@ -49,17 +49,103 @@ pub struct Settings {
     pub date: Option<nommer::Date>,
     /// Replace invalid UTF-8 instead of failing.
     pub lossy: bool,
-    /// Skip bad JSONL lines instead of failing.
-    pub skip_bad: bool,
 }
 
 /// What the reader counted besides the documents.
 #[derive(Default)]
 pub struct Counts {
-    /// Bad lines skipped.
-    pub skipped: usize,
     /// Invalid UTF-8 bytes replaced (`--lossy`).
     pub replaced: usize,
+}
+
+/// What the reader hands on: a text document, or a JSONL line that the extracting thread
+/// parses (so that parsing runs on every thread, not on the reader's alone).
+pub enum Item {
+    /// A text document.
+    Ready(Job),
+    /// A JSONL line.
+    Line(Line),
+}
+
+/// A JSONL line, not parsed yet.
+pub struct Line {
+    /// Its number in the output, from 0 (bad lines have one too, and are dropped in order).
+    pub seq: usize,
+    /// `FILE:LINE`.
+    pub where_: String,
+    /// The line without its line end, or why it is not UTF-8.
+    pub line: Result<String, String>,
+    /// Input bytes it took.
+    pub bytes: usize,
+}
+
+impl Item {
+    /// Input bytes it took.
+    pub fn bytes(&self) -> usize {
+        match self {
+            Item::Ready(j) => j.bytes,
+            Item::Line(l) => l.bytes,
+        }
+    }
+
+    /// The document, or why the line is bad.
+    pub fn into_job(self, settings: &Settings) -> Result<Job, String> {
+        match self {
+            Item::Ready(j) => Ok(j),
+            Item::Line(l) => l.parse(settings),
+        }
+    }
+}
+
+/// A JSONL line's fields, each kept as its JSON text until needed.
+type Fields<'a> = std::collections::HashMap<String, &'a serde_json::value::RawValue>;
+
+impl Line {
+    /// Parses the line: a JSON object with a string text field, and a valid date when
+    /// `--date-field` names one.
+    pub fn parse(self, settings: &Settings) -> Result<Job, String> {
+        let where_ = self.where_;
+        let line = self.line?;
+        let fields: Fields = match serde_json::from_str(&line) {
+            Ok(f) => f,
+            Err(e) if e.classify() == serde_json::error::Category::Data => {
+                return Err(format!("{where_}: not a JSON object"));
+            }
+            Err(e) => return Err(format!("{where_}: malformed JSON: {e}")),
+        };
+        let text = match fields
+            .get(&settings.field)
+            .map(|v| serde_json::from_str(v.get()))
+        {
+            Some(Ok(t)) => t,
+            _ => return Err(format!("{where_}: no string field {:?}", settings.field)),
+        };
+        let id = match fields.get(&settings.id_field) {
+            Some(v) => match serde_json::from_str::<String>(v.get()) {
+                Ok(s) => s,
+                Err(_) => v.get().to_string(),
+            },
+            None => where_.clone(),
+        };
+        let date = match settings.date_field.as_ref().and_then(|f| fields.get(f)) {
+            None => settings.date,
+            Some(d) if d.get() == "null" => settings.date,
+            Some(d) => match serde_json::from_str::<String>(d.get()).map(|s| s.parse()) {
+                Ok(Ok(d)) => Some(d),
+                _ => return Err(format!("{where_}: bad date {}", d.get())),
+            },
+        };
+        drop(fields);
+        Ok(Job {
+            seq: self.seq,
+            id,
+            text,
+            raw: Some(line),
+            date,
+            path: None,
+            bytes: self.bytes,
+        })
+    }
 }
 
 /// An error that stops the run (already formatted), or the consumer asking to stop.
@@ -137,14 +223,18 @@ fn decode(
 }
 
 /// Reads every file in order and hands each document to `sink`, which returns false to stop.
+/// The flag given with each item says whether more input is at hand (buffered, or in files
+/// still to read): when it is false, the next read may wait on a slow stream, and a consumer
+/// that gathers documents should hand on what it has.
 pub fn read(
     files: &[PathBuf],
     settings: &Settings,
     counts: &mut Counts,
-    sink: &mut dyn FnMut(Job) -> bool,
+    sink: &mut dyn FnMut(Item, bool) -> bool,
 ) -> Result<(), Stop> {
     let mut seq = 0;
-    for path in files {
+    for (nth, path) in files.iter().enumerate() {
+        let more_files = nth + 1 < files.len();
         let stdin = path.as_os_str().is_empty();
         let name = if stdin {
             "<stdin>".to_string()
@@ -175,7 +265,15 @@ pub fn read(
             },
         };
         let go_on = if jsonl {
-            read_jsonl(&mut reader, &name, settings, counts, &mut seq, sink)?
+            read_jsonl(
+                &mut reader,
+                &name,
+                settings,
+                counts,
+                &mut seq,
+                more_files,
+                sink,
+            )?
         } else {
             let mut bytes = Vec::new();
             reader
@@ -193,7 +291,7 @@ pub fn read(
                 bytes: n,
             };
             seq += 1;
-            sink(job)
+            sink(Item::Ready(job), more_files)
         };
         if !go_on {
             break;
@@ -202,26 +300,14 @@ pub fn read(
     Ok(())
 }
 
-/// A bad line: an error, or with `--skip-bad` a message and a count.
-fn bad_line(msg: String, settings: &Settings, counts: &mut Counts) -> Result<(), Stop> {
-    if settings.skip_bad {
-        counts.skipped += 1;
-        if counts.skipped <= 20 {
-            eprintln!("nommer: {msg}; skipped");
-        }
-        Ok(())
-    } else {
-        Err(Stop::Error(format!("{msg} (--skip-bad skips such lines)")))
-    }
-}
-
 fn read_jsonl(
-    reader: &mut dyn BufRead,
+    reader: &mut BufReader<Box<dyn Read>>,
     name: &str,
     settings: &Settings,
     counts: &mut Counts,
     seq: &mut usize,
-    sink: &mut dyn FnMut(Job) -> bool,
+    more_files: bool,
+    sink: &mut dyn FnMut(Item, bool) -> bool,
 ) -> Result<bool, Stop> {
     let mut offset = 0usize;
     let mut line_no = 0usize;
@@ -240,61 +326,19 @@ fn read_jsonl(
             buf.pop();
         }
         let where_ = format!("{name}:{line_no}");
-        let line = match decode(buf, &where_, line_start, settings, counts) {
-            Ok(l) => l,
-            Err(msg) => {
-                bad_line(msg, settings, counts)?;
-                continue;
-            }
-        };
-        if line.trim().is_empty() {
+        let line = decode(buf, &where_, line_start, settings, counts);
+        if line.as_ref().is_ok_and(|l| l.trim().is_empty()) {
             continue;
         }
-        let value: serde_json::Value = match serde_json::from_str(&line) {
-            Ok(v) => v,
-            Err(e) => {
-                bad_line(format!("{where_}: malformed JSON: {e}"), settings, counts)?;
-                continue;
-            }
-        };
-        let Some(obj) = value.as_object() else {
-            bad_line(format!("{where_}: not a JSON object"), settings, counts)?;
-            continue;
-        };
-        let Some(text) = obj.get(&settings.field).and_then(|t| t.as_str()) else {
-            bad_line(
-                format!("{where_}: no string field {:?}", settings.field),
-                settings,
-                counts,
-            )?;
-            continue;
-        };
-        let id = match obj.get(&settings.id_field) {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(v) => v.to_string(),
-            None => where_.clone(),
-        };
-        let date = match settings.date_field.as_ref().and_then(|f| obj.get(f)) {
-            None | Some(serde_json::Value::Null) => settings.date,
-            Some(d) => match d.as_str().map(str::parse::<nommer::Date>) {
-                Some(Ok(d)) => Some(d),
-                _ => {
-                    bad_line(format!("{where_}: bad date {d}"), settings, counts)?;
-                    continue;
-                }
-            },
-        };
-        let job = Job {
+        let job = Item::Line(Line {
             seq: *seq,
-            id,
-            text: text.to_string(),
-            raw: Some(line),
-            date,
-            path: None,
+            where_,
+            line,
             bytes: n,
-        };
+        });
         *seq += 1;
-        if !sink(job) {
+        let more = more_files || !reader.buffer().is_empty();
+        if !sink(job, more) {
             return Ok(false);
         }
     }
