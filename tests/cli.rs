@@ -110,9 +110,22 @@ fn conll_brat_and_html() {
         );
     }
 
-    let o = run(&["extract", "-f", "brat", SEED]);
-    let ann = stdout(&o);
+    // Standard input's .ann goes to standard output.
     let text = std::fs::read_to_string(SEED).unwrap();
+    let mut child = nommer()
+        .args(["extract", "-f", "brat", "--input", "text", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    let ann = stdout(&o);
     let chars: Vec<char> = text.chars().collect();
     let mut n = 0;
     for line in ann.lines().filter(|l| l.starts_with('T')) {
@@ -166,10 +179,32 @@ fn brat_out_dir_writes_a_txt_and_an_ann_per_document() {
     assert!(std::fs::read_to_string(out.join("a_1-2.ann"))
         .unwrap()
         .contains("Mali"));
-    // Several documents without --out-dir: an error, not a mixed .ann.
+    // Several documents of a JSONL file without --out-dir: an error, not a mixed .ann.
     let o = run(&["extract", "-f", "brat", path(&input)]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--out-dir"), "{}", stderr(&o));
+    // Text files: each .ann beside its .txt, as brat keeps a collection.
+    let coll = d.join("collection");
+    std::fs::create_dir_all(&coll).unwrap();
+    std::fs::write(coll.join("a.txt"), "Le Mali.").unwrap();
+    std::fs::write(coll.join("b.txt"), "La France.").unwrap();
+    let o = run(&["extract", "-f", "brat", path(&coll)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        std::fs::read_to_string(coll.join("a.ann")).unwrap(),
+        "T1\tLOC 3 7\tMali\n#1\tAnnotatorNotes T1\tML\n"
+    );
+    assert!(std::fs::read_to_string(coll.join("b.ann"))
+        .unwrap()
+        .contains("France"));
+    // An .ann given as input would be overwritten: refused.
+    let o = run(&["extract", "-f", "brat", path(&coll.join("a.ann"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(coll.join("a.ann")).unwrap().len(),
+        40
+    );
 }
 
 /// JSON lines with unusual but valid content: escapes, non-ASCII, nested values, spaces.

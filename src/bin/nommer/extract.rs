@@ -31,8 +31,9 @@ pub enum Format {
     /// One token a line with its BIO tag (PER, LOC, ORG, DATE, TITLE, DEMONYM), a blank line
     /// after each sentence.
     Conll,
-    /// brat standoff: the `.ann` of the document (with `--out-dir`, `ID.txt` and `ID.ann` for
-    /// each document).
+    /// brat standoff: each text file's `.ann` written next to it (`a.txt` -> `a.ann`); with
+    /// `--out-dir`, `NAME.txt` and `NAME.ann` for each document; standard input's to standard
+    /// output.
     Brat,
     /// A standalone HTML page showing the entities in the text (and, with `--layer`, who is
     /// who and who said what).
@@ -124,6 +125,8 @@ struct Output {
     out: Vec<u8>,
     /// brat with `--out-dir`: the file name and the text.
     brat: Option<(String, String)>,
+    /// brat, a text file without `--out-dir`: the `.ann` beside it.
+    beside: Option<PathBuf>,
     /// HTML: the page's section is written by the writer, which numbers the documents.
     html: Option<(Job, nommer::Document)>,
 }
@@ -150,6 +153,7 @@ impl Ctx<'_> {
         let doc = self.extractor.extract_with(&job.text, &options);
         let mut out = Vec::new();
         let mut brat = None;
+        let mut beside = None;
         let mut html = None;
         match args.format {
             Format::Tsv => out = formats::tsv(&job.id, &doc).into_bytes(),
@@ -166,11 +170,18 @@ impl Ctx<'_> {
                 out = formats::brat(&job.text, &doc).into_bytes();
                 if args.out_dir.is_some() {
                     brat = Some((brat_name(&job), job.text));
+                } else if let Some(p) = &job.path {
+                    beside = Some(p.with_extension("ann"));
                 }
             }
             Format::Html => html = Some((job, doc)),
         }
-        Output { out, brat, html }
+        Output {
+            out,
+            brat,
+            beside,
+            html,
+        }
     }
 }
 
@@ -284,6 +295,12 @@ impl Writer {
             };
             html::section(&mut self.w, &page, self.written + 1)?;
         }
+        if let Some(path) = &r.beside {
+            std::fs::write(path, &r.out)
+                .map_err(|e| WriteStop::Error(format!("cannot write {}: {e}", path.display())))?;
+            self.written += 1;
+            return Ok(());
+        }
         match (self.format, r.brat) {
             (Format::Brat, Some((name, text))) => {
                 let dir = self
@@ -350,6 +367,19 @@ pub fn run(mut args: Args) -> i32 {
             return exit::ERROR;
         }
     };
+    if args.format == Format::Brat && args.out_dir.is_none() {
+        // Each text file's .ann goes beside it: never over an input.
+        if let Some(p) = files
+            .iter()
+            .find(|p| p.extension().is_some_and(|e| e == "ann"))
+        {
+            eprintln!(
+                "nommer: {} is an input and would be overwritten by its own .ann; use --out-dir",
+                p.display()
+            );
+            return exit::USAGE;
+        }
+    }
     let extractor = if args.gazetteers.is_empty() && !args.no_default_gazetteers {
         Extractor::default()
     } else {
