@@ -108,6 +108,7 @@ mod error;
 mod extractor;
 mod fxhash;
 mod gazetteer;
+mod invariants;
 mod links;
 mod normalize;
 mod pipeline;
@@ -121,6 +122,8 @@ pub use document::Document;
 pub use entity::{Entity, Kind, Place, Source, Value};
 pub use error::Error;
 pub use extractor::{embedded_gazetteers, Extractor, ExtractorBuilder, Options};
+#[doc(hidden)]
+pub use invariants::check_invariants;
 pub use links::{
     Acronym, Affiliation, Gender, Mention, Person, Quote, Ref, Relation, RelationKind, Span,
     Speaker,
