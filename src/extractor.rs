@@ -350,7 +350,15 @@ impl ExtractorBuilder {
         }
         for path in &self.files {
             let name = path.display().to_string();
-            let content = std::fs::read_to_string(path).map_err(|e| Error::read(&name, e))?;
+            let bytes = std::fs::read(path).map_err(|e| Error::read(&name, e))?;
+            let content = String::from_utf8(bytes).map_err(|e| {
+                // The line and offset of the first bad byte, as a text editor shows them.
+                let at = e.utf8_error().valid_up_to();
+                let before = &e.as_bytes()[..at];
+                let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+                let line = u32::try_from(line).unwrap_or(u32::MAX);
+                Error::line(&name, line, format!("invalid UTF-8 at byte offset {at}"))
+            })?;
             sources.push((Cow::Owned(name), Cow::Owned(content)));
         }
         sources.extend(

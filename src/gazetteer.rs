@@ -158,6 +158,8 @@ impl Entry {
 /// Parses one gazetteer file. `file` names it in errors.
 pub(crate) fn parse(file: &str, content: &str, file_idx: u16) -> Result<Vec<Entry>, Error> {
     let mut entries = Vec::new();
+    // A byte-order mark, as some editors write, is not part of the first line.
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     for (n, raw) in content.lines().enumerate() {
         let line_no = (n + 1) as u32;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
